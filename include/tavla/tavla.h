@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#define TAVLA_INSIDE
+
+#include "tavla-board.h"
+#include "tavla-date.h"
+#include "tavla-department.h"
+#include "tavla-enums.h"
+#include "tavla-error.h"
+#include "tavla-history-entry.h"
+#include "tavla-item.h"
+#include "tavla-person.h"
+#include "tavla-rules.h"
+
+#undef TAVLA_INSIDE

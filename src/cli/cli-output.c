@@ -1,0 +1,528 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cli-output.h"
+
+/* Output is handed to stdout once this much has collected. */
+#define CLI_FLUSH_SIZE (64 * 1024)
+
+struct _CliJsonArray
+{
+  TavlaCli      *cli;
+  JsonBuilder   *builder;
+  JsonGenerator *generator;
+  gboolean       pending;
+  guint          n_written;
+};
+
+struct _CliTable
+{
+  guint      n_columns;
+  GPtrArray *cells;
+};
+
+struct _CliFields
+{
+  GPtrArray *labels;
+  GPtrArray *values;
+};
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_boolean_member (JsonBuilder *builder,
+                    const char  *name,
+                    gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_item_members (JsonBuilder *builder,
+                  TavlaItem   *item)
+{
+  TavlaMark mark = tavla_item_get_mark (item);
+
+  add_int_member (builder, "id", tavla_item_get_id (item));
+  add_string_member (builder, "title", tavla_item_get_title (item));
+  add_string_member (builder, "description", tavla_item_get_description (item));
+  add_string_member (builder, "status",
+                     tavla_status_to_string (tavla_item_get_status (item)));
+  add_string_member (builder, "mark",
+                     mark != TAVLA_MARK_NONE ? tavla_mark_to_string (mark) : NULL);
+  add_string_member (builder, "owner", tavla_item_get_owner (item));
+  add_string_member (builder, "due", tavla_item_get_due (item));
+  add_string_member (builder, "department", tavla_item_get_department (item));
+  add_string_member (builder, "source",
+                     tavla_source_to_string (tavla_item_get_source (item)));
+  add_boolean_member (builder, "strategic", tavla_item_get_strategic (item));
+  add_string_member (builder, "created", tavla_item_get_created (item));
+  add_string_member (builder, "updated", tavla_item_get_updated (item));
+}
+
+/* Display width in terminal cells: wide (CJK) characters take two cells,
+ * combining marks none. */
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  guint used = text_width (text);
+
+  g_string_append (out, text);
+  for (; used < width; used++)
+    g_string_append_c (out, ' ');
+}
+
+static void
+emit_pending (CliJsonArray *array)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!array->pending)
+    return;
+
+  root = json_builder_get_root (array->builder);
+  g_string_append (array->cli->out, array->n_written == 0 ? "\n" : ",\n");
+  json_generator_set_root (array->generator, root);
+  json_generator_to_gstring (array->generator, array->cli->out);
+  json_builder_reset (array->builder);
+  array->pending = FALSE;
+  array->n_written++;
+  cli_flush (array->cli, FALSE);
+}
+
+void
+cli_json_add_item (JsonBuilder *builder,
+                   TavlaItem   *item)
+{
+  json_builder_begin_object (builder);
+  add_item_members (builder, item);
+  json_builder_end_object (builder);
+}
+
+void
+cli_json_add_item_full (JsonBuilder *builder,
+                        TavlaItem   *item,
+                        GListModel  *history,
+                        GPtrArray   *links)
+{
+  guint n_history = history != NULL ? g_list_model_get_n_items (history) : 0;
+
+  json_builder_begin_object (builder);
+  add_item_members (builder, item);
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_history; i++)
+    {
+      g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "at", tavla_history_entry_get_at (entry));
+      add_string_member (builder, "actor", tavla_history_entry_get_actor (entry));
+      add_string_member (builder, "field", tavla_history_entry_get_field (entry));
+      add_string_member (builder, "old", tavla_history_entry_get_old_value (entry));
+      add_string_member (builder, "new", tavla_history_entry_get_new_value (entry));
+      add_string_member (builder, "note", tavla_history_entry_get_note (entry));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_array (builder);
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      TavlaLink *link = g_ptr_array_index (links, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", link->kind);
+      add_int_member (builder, "target_id", link->target_id);
+      add_string_member (builder, "label", link->label);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+void
+cli_json_add_person (JsonBuilder *builder,
+                     TavlaPerson *person)
+{
+  json_builder_begin_object (builder);
+  add_int_member (builder, "id", tavla_person_get_id (person));
+  add_string_member (builder, "name", tavla_person_get_name (person));
+  add_string_member (builder, "role", tavla_person_get_role (person));
+  add_string_member (builder, "email", tavla_person_get_email (person));
+  add_boolean_member (builder, "active", tavla_person_get_active (person));
+  json_builder_end_object (builder);
+}
+
+void
+cli_json_add_department (JsonBuilder     *builder,
+                         TavlaDepartment *department)
+{
+  json_builder_begin_object (builder);
+  add_int_member (builder, "id", tavla_department_get_id (department));
+  add_string_member (builder, "name", tavla_department_get_name (department));
+  add_string_member (builder, "code", tavla_department_get_code (department));
+  json_builder_end_object (builder);
+}
+
+void
+cli_write_json (TavlaCli    *cli,
+                JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  json_generator_to_gstring (generator, cli->out);
+  g_string_append_c (cli->out, '\n');
+}
+
+CliJsonArray *
+cli_json_array_begin (TavlaCli *cli)
+{
+  CliJsonArray *array = g_new0 (CliJsonArray, 1);
+
+  array->cli = cli;
+  array->builder = json_builder_new ();
+  array->generator = json_generator_new ();
+  g_string_append_c (cli->out, '[');
+
+  return array;
+}
+
+/* Returns the builder for the next element; the previous one is written
+ * first, so at most one object is held in memory. */
+JsonBuilder *
+cli_json_array_next (CliJsonArray *array)
+{
+  emit_pending (array);
+  array->pending = TRUE;
+
+  return array->builder;
+}
+
+void
+cli_json_array_end (CliJsonArray *array)
+{
+  emit_pending (array);
+  g_string_append (array->cli->out, array->n_written > 0 ? "\n]\n" : "]\n");
+  g_object_unref (array->generator);
+  g_object_unref (array->builder);
+  g_free (array);
+}
+
+/* Text a person reads in a terminal: control characters (newlines, tabs,
+ * escape sequences) become spaces so that stored text can neither break
+ * the layout nor drive the terminal. */
+char *
+cli_text_clean (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *clean;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  clean = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (clean, ' ');
+      else
+        g_string_append_unichar (clean, c);
+    }
+
+  return g_string_free (clean, FALSE);
+}
+
+void
+cli_print (TavlaCli   *cli,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (cli->out, format, args);
+  va_end (args);
+  cli_flush (cli, FALSE);
+}
+
+CliTable *
+cli_table_new (guint n_columns)
+{
+  CliTable *table = g_new0 (CliTable, 1);
+
+  table->n_columns = n_columns;
+  table->cells = g_ptr_array_new_with_free_func (g_free);
+
+  return table;
+}
+
+/* Adds the next cell, row by row; the text is cleaned for the terminal. */
+void
+cli_table_add (CliTable   *table,
+               const char *cell)
+{
+  g_ptr_array_add (table->cells, cli_text_clean (cell));
+}
+
+void
+cli_table_take (CliTable *table,
+                char     *cell)
+{
+  cli_table_add (table, cell);
+  g_free (cell);
+}
+
+/* Columns are separated by two spaces; the last column is not padded so
+ * long titles do not leave trailing blanks. */
+void
+cli_table_print (CliTable *table,
+                 TavlaCli *cli)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      guint column = i % table->n_columns;
+
+      widths[column] = MAX (widths[column],
+                            text_width (g_ptr_array_index (table->cells, i)));
+    }
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      guint column = i % table->n_columns;
+      const char *cell = g_ptr_array_index (table->cells, i);
+
+      if (column + 1 == table->n_columns)
+        {
+          g_string_append (cli->out, cell);
+          g_string_append_c (cli->out, '\n');
+          cli_flush (cli, FALSE);
+        }
+      else
+        {
+          append_padded (cli->out, cell, widths[column]);
+          g_string_append (cli->out, "  ");
+        }
+    }
+}
+
+void
+cli_table_free (CliTable *table)
+{
+  g_ptr_array_unref (table->cells);
+  g_free (table);
+}
+
+CliFields *
+cli_fields_new (void)
+{
+  CliFields *fields = g_new0 (CliFields, 1);
+
+  fields->labels = g_ptr_array_new_with_free_func (g_free);
+  fields->values = g_ptr_array_new_with_free_func (g_free);
+
+  return fields;
+}
+
+void
+cli_fields_add (CliFields  *fields,
+                const char *label,
+                const char *value)
+{
+  g_ptr_array_add (fields->labels, g_strdup (label));
+  g_ptr_array_add (fields->values, cli_text_clean (value));
+}
+
+void
+cli_fields_print (CliFields *fields,
+                  TavlaCli  *cli)
+{
+  guint width = 0;
+
+  for (guint i = 0; i < fields->labels->len; i++)
+    width = MAX (width, text_width (g_ptr_array_index (fields->labels, i)));
+
+  for (guint i = 0; i < fields->labels->len; i++)
+    {
+      g_string_append (cli->out, "  ");
+      append_padded (cli->out, g_ptr_array_index (fields->labels, i), width + 2);
+      g_string_append (cli->out, g_ptr_array_index (fields->values, i));
+      g_string_append_c (cli->out, '\n');
+    }
+}
+
+void
+cli_fields_free (CliFields *fields)
+{
+  g_ptr_array_unref (fields->labels);
+  g_ptr_array_unref (fields->values);
+  g_free (fields);
+}
+
+/* The item as a readable block: a heading, its fields, its description. */
+void
+cli_print_item (TavlaCli  *cli,
+                TavlaItem *item)
+{
+  g_autoptr(CliFields) fields = cli_fields_new ();
+  g_autofree char *title = cli_text_clean (tavla_item_get_title (item));
+  g_autofree char *today = tavla_date_today ();
+  g_autofree char *due = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *created = tavla_timestamp_display (tavla_item_get_created (item));
+  g_autofree char *updated = tavla_timestamp_display (tavla_item_get_updated (item));
+  const char *description = tavla_item_get_description (item);
+  TavlaMark mark = tavla_item_get_mark (item);
+
+  /* TRANSLATORS: heading of a proposal: its number and its title. */
+  cli_print (cli, _("Proposal #%" G_GINT64_FORMAT ": %s\n"),
+             tavla_item_get_id (item), title);
+
+  if (mark != TAVLA_MARK_NONE)
+    /* TRANSLATORS: a status and its mark, e.g. "In progress, at risk". */
+    status = g_strdup_printf (_("%s, %s"),
+                              tavla_status_get_label (tavla_item_get_status (item)),
+                              tavla_mark_get_label (mark));
+  else
+    status = g_strdup (tavla_status_get_label (tavla_item_get_status (item)));
+
+  if (tavla_item_get_due (item) != NULL)
+    {
+      g_autofree char *label = tavla_date_display (tavla_item_get_due (item));
+
+      if (tavla_item_is_overdue (item, today))
+        /* TRANSLATORS: a due date that has passed, e.g. "2026-11-02 (v. 45), overdue". */
+        due = g_strdup_printf (_("%s, overdue"), label);
+      else
+        due = g_steal_pointer (&label);
+    }
+
+  cli_fields_add (fields, _("Status:"), status);
+  cli_fields_add (fields, _("Owner:"),
+                  tavla_item_get_owner (item) != NULL ? tavla_item_get_owner (item) : _("none"));
+  cli_fields_add (fields, _("Due:"), due != NULL ? due : _("none"));
+  cli_fields_add (fields, _("Department:"),
+                  tavla_item_get_department (item) != NULL
+                  ? tavla_item_get_department (item) : _("none"));
+  cli_fields_add (fields, _("Source:"), tavla_source_get_label (tavla_item_get_source (item)));
+  cli_fields_add (fields, _("Level:"),
+                  tavla_item_get_strategic (item)
+                  ? _("Strategic (development group)") : _("Operational"));
+  cli_fields_add (fields, _("Created:"), created);
+  cli_fields_add (fields, _("Updated:"), updated);
+  cli_fields_print (fields, cli);
+
+  if (description != NULL && *description != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+
+      g_string_append_c (cli->out, '\n');
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *line = cli_text_clean (lines[i]);
+
+          cli_print (cli, "  %s\n", line);
+        }
+    }
+}
+
+/* The timeline: when, who, what, and the note on its own line. */
+void
+cli_print_history (TavlaCli   *cli,
+                   GListModel *history)
+{
+  guint n_entries = g_list_model_get_n_items (history);
+
+  cli_print (cli, "\n%s\n", _("History"));
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i);
+      g_autofree char *at = tavla_timestamp_display (tavla_history_entry_get_at (entry));
+      g_autofree char *actor = cli_text_clean (tavla_history_entry_get_actor (entry));
+      g_autofree char *describe = tavla_history_entry_describe (entry);
+      g_autofree char *text = cli_text_clean (describe);
+      const char *note = tavla_history_entry_get_note (entry);
+
+      cli_print (cli, "  %s  %s  %s\n", at, actor, text);
+      if (note != NULL && *note != '\0')
+        {
+          g_autofree char *clean_note = cli_text_clean (note);
+
+          /* TRANSLATORS: the note written with a change, shown under it. */
+          cli_print (cli, _("      Note: %s\n"), clean_note);
+        }
+    }
+}
+
+void
+cli_print_links (TavlaCli  *cli,
+                 GPtrArray *links)
+{
+  if (links == NULL || links->len == 0)
+    return;
+
+  cli_print (cli, "\n%s\n", _("Links"));
+  for (guint i = 0; i < links->len; i++)
+    {
+      TavlaLink *link = g_ptr_array_index (links, i);
+      g_autofree char *kind = cli_text_clean (link->kind);
+      g_autofree char *label = cli_text_clean (link->label);
+
+      cli_print (cli, "  %s #%" G_GINT64_FORMAT "  %s\n", kind, link->target_id, label);
+    }
+}

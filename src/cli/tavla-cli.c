@@ -1,0 +1,635 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "cli-output.h"
+#include "tavla-cli.h"
+
+#define CLI_FLUSH_SIZE (64 * 1024)
+
+typedef struct
+{
+  const char     *name;
+  CliCommandFunc  func;
+  const char     *parameters;
+  const char     *summary;
+} CliCommand;
+
+typedef struct
+{
+  const char       *name;
+  const CliCommand *actions;
+  const CliCommand  command;
+} CliGroup;
+
+static int cli_init (TavlaCli *cli, int argc, char **argv);
+static int cli_demo (TavlaCli *cli, int argc, char **argv);
+
+static const CliCommand person_actions[] = {
+  { "add", cli_person_add, N_("NAME [--role ROLE] [--email EMAIL]"),
+    N_("Add a person who can own proposals") },
+  { "list", cli_person_list, NULL, N_("List the people") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand department_actions[] = {
+  { "add", cli_department_add, N_("NAME [--code CODE]"), N_("Add a department") },
+  { "list", cli_department_list, NULL, N_("List the departments") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand item_actions[] = {
+  { "add", cli_item_add, N_("--title TITLE [OPTION…]"),
+    N_("Add an improvement proposal") },
+  { "list", cli_item_list, N_("[--status STATUS]… [OPTION…]"),
+    N_("List proposals, optionally filtered") },
+  { "show", cli_item_show, N_("ID"), N_("Show a proposal with its history") },
+  { "update", cli_item_update, N_("ID [OPTION…]"),
+    N_("Change a proposal: its fields, status or mark") },
+  { "undo", cli_item_undo, N_("ID"),
+    N_("Undo the last change to a proposal, as a new change") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliGroup groups[] = {
+  { "init", NULL, { "init", cli_init, NULL,
+                    N_("Create or upgrade the database and print its path") } },
+  { "demo", NULL, { "demo", cli_demo, NULL,
+                    N_("Fill an empty database with the demo kundcenter") } },
+  { "person", person_actions, { NULL, NULL, NULL, NULL } },
+  { "department", department_actions, { NULL, NULL, NULL, NULL } },
+  { "item", item_actions, { NULL, NULL, NULL, NULL } },
+};
+
+static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");
+
+/* One line, without a trailing full stop, so that a hint can follow. */
+static char *
+one_line (const char *message)
+{
+  g_autofree char *line = g_strdup (message != NULL ? message : "");
+  gsize len;
+
+  g_strdelimit (line, "\r\n", ' ');
+  g_strstrip (line);
+  len = strlen (line);
+  if (len > 0 && line[len - 1] == '.')
+    line[len - 1] = '\0';
+
+  return g_steal_pointer (&line);
+}
+
+static void
+print_error_line (const char *message,
+                  const char *hint)
+{
+  g_autofree char *line = one_line (message);
+
+  fflush (stdout);
+  if (hint != NULL)
+    fprintf (stderr, "tavla-cli: %s; %s\n", line, hint);
+  else
+    fprintf (stderr, "tavla-cli: %s.\n", line);
+}
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      const CliGroup *group = &groups[i];
+
+      if (group->actions == NULL)
+        {
+          g_string_append_printf (text, "\n  %-28s %s", group->name, _(group->command.summary));
+          continue;
+        }
+      for (const CliCommand *action = group->actions; action->name != NULL; action++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s", group->name, action->name);
+
+          g_string_append_printf (text, "\n  %-28s %s", name, _(action->summary));
+        }
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Run “tavla-cli COMMAND --help” for the options of a command."));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_global_entries (GOptionContext  *context,
+                    char           **db_path,
+                    char           **actor,
+                    gboolean        *json)
+{
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, db_path,
+      N_("The database file (default: $TAVLA_DB, else the app's database)"), N_("PATH") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, json,
+      N_("Print JSON for programs instead of text for people"), NULL },
+    { "actor", 0, 0, G_OPTION_ARG_FILENAME, actor,
+      N_("Who makes the change, for the history (default: $TAVLA_USER, else your name)"),
+      N_("NAME") },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static void
+merge_global_options (TavlaCli *cli,
+                      char     *db_path,
+                      char     *actor,
+                      gboolean  json)
+{
+  if (db_path != NULL)
+    {
+      g_free (cli->db_path);
+      cli->db_path = db_path;
+    }
+  if (actor != NULL)
+    {
+      g_free (cli->actor);
+      cli->actor = actor;
+    }
+  cli->json = cli->json || json;
+}
+
+static int
+check_no_arguments (TavlaCli  *cli,
+                    int        argc,
+                    char     **argv)
+{
+  if (argc > 1)
+    return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[1]);
+
+  return CLI_EXIT_OK;
+}
+
+static int
+cli_init (TavlaCli  *cli,
+          int        argc,
+          char     **argv)
+{
+  g_autoptr(GError) error = NULL;
+  TavlaBoard *board;
+  int status;
+
+  if (!cli_parse_options (cli, "init", NULL, _("Create or upgrade the database and print its path."),
+                          NULL, &argc, &argv, &status))
+    return status;
+  if ((status = check_no_arguments (cli, argc, argv)) != CLI_EXIT_OK)
+    return status;
+
+  board = cli_get_board (cli, &error);
+  if (board == NULL)
+    return cli_fail (error);
+
+  if (tavla_board_is_read_only (board))
+    {
+      g_autoptr(GError) read_only = NULL;
+
+      read_only = g_error_new (TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_READ_ONLY,
+                               _("The database %s can only be read: %s"),
+                               tavla_board_get_path (board),
+                               tavla_board_get_read_only_reason (board));
+      return cli_fail (read_only);
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, tavla_board_get_path (board));
+      json_builder_end_object (builder);
+      cli_write_json (cli, builder);
+    }
+  else
+    {
+      cli_print (cli, _("The database is ready: %s\n"), tavla_board_get_path (board));
+    }
+
+  return CLI_EXIT_OK;
+}
+
+static int
+cli_demo (TavlaCli  *cli,
+          int        argc,
+          char     **argv)
+{
+  g_autoptr(GError) error = NULL;
+  TavlaBoard *board;
+  guint n_people, n_departments, n_items;
+  int status;
+
+  if (!cli_parse_options (cli, "demo", NULL,
+                          _("Fill an empty database with the demo kundcenter: its staff, "
+                            "departments and about 30 proposals with history."),
+                          NULL, &argc, &argv, &status))
+    return status;
+  if ((status = check_no_arguments (cli, argc, argv)) != CLI_EXIT_OK)
+    return status;
+
+  board = cli_get_board (cli, &error);
+  if (board == NULL)
+    return cli_fail (error);
+  if (!tavla_board_load_demo (board, &error))
+    return cli_fail_with_hint (error, _("load the demo into a new file with --db PATH"));
+
+  n_people = g_list_model_get_n_items (tavla_board_get_people (board));
+  n_departments = g_list_model_get_n_items (tavla_board_get_departments (board));
+  n_items = g_list_model_get_n_items (tavla_board_get_items (board));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, tavla_board_get_path (board));
+      json_builder_set_member_name (builder, "people");
+      json_builder_add_int_value (builder, n_people);
+      json_builder_set_member_name (builder, "departments");
+      json_builder_add_int_value (builder, n_departments);
+      json_builder_set_member_name (builder, "items");
+      json_builder_add_int_value (builder, n_items);
+      json_builder_end_object (builder);
+      cli_write_json (cli, builder);
+    }
+  else
+    {
+      g_autofree char *people = g_strdup_printf (ngettext ("%u person", "%u people", n_people),
+                                                 n_people);
+      g_autofree char *departments = g_strdup_printf (ngettext ("%u department",
+                                                                "%u departments",
+                                                                n_departments),
+                                                      n_departments);
+      g_autofree char *items = g_strdup_printf (ngettext ("%u proposal", "%u proposals", n_items),
+                                                n_items);
+
+      /* TRANSLATORS: the counts are "12 people", "5 departments", "30 proposals". */
+      cli_print (cli, _("Loaded the demo kundcenter: %s, %s, %s.\n"), people, departments, items);
+    }
+
+  return CLI_EXIT_OK;
+}
+
+static int
+run_command (TavlaCli         *cli,
+             const CliCommand *command,
+             const char       *group,
+             int               argc,
+             char            **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char **sub_argv = NULL;
+  int status;
+
+  if (g_strcmp0 (group, command->name) == 0)
+    name = g_strdup_printf ("tavla-cli %s", command->name);
+  else
+    name = g_strdup_printf ("tavla-cli %s %s", group, command->name);
+
+  /* GOption rearranges the vector it parses, so it gets a copy holding
+   * borrowed strings; argv[0] names the command for --help. */
+  sub_argv = g_new0 (char *, argc + 1);
+  sub_argv[0] = name;
+  for (int i = 1; i < argc; i++)
+    sub_argv[i] = argv[i];
+
+  g_set_prgname (name);
+  status = command->func (cli, argc, sub_argv);
+
+  return status;
+}
+
+static int
+run_group (TavlaCli        *cli,
+           const CliGroup  *group,
+           int              argc,
+           char           **argv)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (group->actions == NULL)
+    return run_command (cli, &group->command, group->name, argc, argv);
+
+  for (const CliCommand *action = group->actions; action->name != NULL; action++)
+    {
+      if (argc > 1 && g_strcmp0 (argv[1], action->name) == 0)
+        return run_command (cli, action, group->name, argc - 1, argv + 1);
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", action->name);
+    }
+
+  if (argc > 1 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
+    {
+      cli_print (cli, _("Usage: tavla-cli %s ACTION [OPTION…]\n"), group->name);
+      cli_print (cli, _("Actions: %s\n"), names->str);
+      return CLI_EXIT_OK;
+    }
+
+  cli->command = group->name;
+  cli->parameters = N_("ACTION [OPTION…]");
+  if (argc < 2)
+    return cli_usage_error (cli, _("“%s” needs an action: %s"), group->name, names->str);
+
+  return cli_usage_error (cli, _("Unknown action “%s”; the actions are %s"), argv[1], names->str);
+}
+
+static int
+run (TavlaCli  *cli,
+     int        argc,
+     char     **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = describe_commands ();
+  g_autofree char **top_argv = NULL;
+  char *db_path = NULL;
+  char *actor = NULL;
+  gboolean json = FALSE;
+
+  /* Global options come before the command (and are accepted again after
+   * it); parsing stops at the command name. */
+  context = g_option_context_new (_("COMMAND …"));
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_summary (context,
+                                _("The improvement board of the kundcenter, from a shell or a "
+                                  "cron job."));
+  g_option_context_set_description (context, description);
+  add_global_entries (context, &db_path, &actor, &json);
+
+  top_argv = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    top_argv[i] = argv[i];
+
+  if (!g_option_context_parse (context, &argc, &top_argv, &error))
+    return cli_usage_error (cli, "%s", error->message);
+  merge_global_options (cli, db_path, actor, json);
+
+  if (argc < 2)
+    return cli_usage_error (cli, _("No command given"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (g_strcmp0 (top_argv[1], groups[i].name) == 0)
+        return run_group (cli, &groups[i], argc - 1, top_argv + 1);
+    }
+
+  if (g_strcmp0 (top_argv[1], "help") == 0)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      cli_print (cli, "%s", help);
+      return CLI_EXIT_OK;
+    }
+
+  return cli_usage_error (cli, _("Unknown command “%s”"), top_argv[1]);
+}
+
+/* Parses the options of one command together with the global ones.
+ * Returns FALSE with @out_status set when the command must stop. */
+gboolean
+cli_parse_options (TavlaCli            *cli,
+                   const char          *command,
+                   const char          *parameters,
+                   const char          *summary,
+                   const GOptionEntry  *entries,
+                   int                 *argc,
+                   char              ***argv,
+                   int                 *out_status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  char *db_path = NULL;
+  char *actor = NULL;
+  gboolean json = FALSE;
+
+  cli->command = command;
+  cli->parameters = parameters;
+
+  context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_global_entries (context, &db_path, &actor, &json);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *out_status = cli_usage_error (cli, "%s", error->message);
+      return FALSE;
+    }
+  merge_global_options (cli, db_path, actor, json);
+
+  if (!cli_check_text ("--actor", cli->actor, &error)
+      || !cli_check_text ("--db", cli->db_path, &error))
+    {
+      *out_status = cli_fail (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A usage error: one line naming the problem and the command's usage. */
+int
+cli_usage_error (TavlaCli   *cli,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *usage = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (cli->command != NULL && cli->parameters != NULL)
+    usage = g_strdup_printf (_("usage: tavla-cli %s %s (see “tavla-cli %s --help”)"),
+                             cli->command, _(cli->parameters), cli->command);
+  else if (cli->command != NULL)
+    usage = g_strdup_printf (_("usage: tavla-cli %s (see “tavla-cli %s --help”)"),
+                             cli->command, cli->command);
+  else
+    usage = g_strdup_printf (_("usage: tavla-cli %s (see “tavla-cli --help”)"),
+                             _(top_parameters));
+  print_error_line (message, usage);
+
+  return CLI_EXIT_USAGE;
+}
+
+/* Reports @error on one line and returns the exit status for it. */
+int
+cli_fail (const GError *error)
+{
+  return cli_fail_with_hint (error, NULL);
+}
+
+int
+cli_fail_with_hint (const GError *error,
+                    const char   *hint)
+{
+  print_error_line (error->message, hint);
+
+  if (error->domain == TAVLA_INPUT_ERROR)
+    return CLI_EXIT_INVALID;
+  if (g_error_matches (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND))
+    return CLI_EXIT_NOT_FOUND;
+
+  return CLI_EXIT_STORAGE;
+}
+
+/* Opens the board on first use: --db, else $TAVLA_DB, else the app's. */
+TavlaBoard *
+cli_get_board (TavlaCli  *cli,
+               GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *env_path = g_getenv ("TAVLA_DB");
+
+  if (cli->board != NULL)
+    return cli->board;
+
+  if (cli->db_path != NULL && *cli->db_path != '\0')
+    path = g_strdup (cli->db_path);
+  else if (env_path != NULL && *env_path != '\0')
+    path = g_strdup (env_path);
+  else
+    path = tavla_default_database_path ();
+
+  cli->board = tavla_board_open (path, &local_error);
+  if (cli->board == NULL)
+    {
+      /* Say which file, unless the store already did. */
+      if (strstr (local_error->message, path) == NULL)
+        g_prefix_error (&local_error, _("Could not open the database %s: "), path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return cli->board;
+}
+
+const char *
+cli_get_actor (TavlaCli *cli)
+{
+  if (cli->actor != NULL && *cli->actor != '\0')
+    return cli->actor;
+  if (cli->default_actor == NULL)
+    cli->default_actor = tavla_default_actor ();
+
+  return cli->default_actor;
+}
+
+/* Text options arrive as bytes (they are never converted through the
+ * locale, so nothing is lost); they must be UTF-8 to be stored. */
+gboolean
+cli_check_text (const char  *option,
+                const char  *value,
+                GError     **error)
+{
+  if (value == NULL || g_utf8_validate (value, -1, NULL))
+    return TRUE;
+
+  g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+               _("The value of %s is not UTF-8 text; set your terminal to UTF-8 and try again"),
+               option);
+  return FALSE;
+}
+
+gboolean
+cli_parse_id (const char  *text,
+              gint64      *out_id,
+              GError     **error)
+{
+  const char *digits = text;
+  guint64 id = 0;
+
+  if (digits[0] == '#')
+    digits++;
+
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                   _("“%s” is not a proposal number; use an ID that “tavla-cli item list” shows"),
+                   shown);
+      return FALSE;
+    }
+
+  *out_id = (gint64) id;
+  return TRUE;
+}
+
+/* Writes the collected output when there is enough of it, or all of it
+ * when @force is set. */
+void
+cli_flush (TavlaCli *cli,
+           gboolean  force)
+{
+  if (cli->out->len == 0 || (!force && cli->out->len < CLI_FLUSH_SIZE))
+    return;
+
+  if (!cli->write_failed
+      && fwrite (cli->out->str, 1, cli->out->len, stdout) != cli->out->len)
+    cli->write_failed = TRUE;
+  g_string_truncate (cli->out, 0);
+}
+
+static gboolean
+finish_output (TavlaCli *cli)
+{
+  cli_flush (cli, TRUE);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    cli->write_failed = TRUE;
+
+  return !cli->write_failed;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  TavlaCli cli = { 0 };
+  const char *localedir = g_getenv ("TAVLA_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE,
+                  localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("tavla-cli");
+
+  cli.out = g_string_sized_new (CLI_FLUSH_SIZE + 4096);
+  status = run (&cli, argc, argv);
+
+  if (!finish_output (&cli) && status == CLI_EXIT_OK)
+    {
+      fprintf (stderr, "tavla-cli: %s\n",
+               _("Could not write the output; check that the disk is not full"));
+      status = CLI_EXIT_STORAGE;
+    }
+
+  g_clear_object (&cli.board);
+  g_free (cli.db_path);
+  g_free (cli.actor);
+  g_free (cli.default_actor);
+  g_string_free (cli.out, TRUE);
+
+  return status;
+}

@@ -1,0 +1,1306 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/*
+ * The cli suite: runs the built tavla-cli (path in $TAVLA_CLI) the way a
+ * user or a cron job does, each test on a fresh temporary database, and
+ * checks what they would see: exit status, the one-line error, the JSON
+ * shape, and that a refused command wrote nothing.
+ */
+#include <libintl.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+typedef struct
+{
+  char   *tmpdir;
+  char   *db;
+  char  **env;
+
+  /* The last run */
+  int     status;
+  char   *out;
+  char   *err;
+  char   *command;
+} Fixture;
+
+static const char *item_keys[] = {
+  "id", "title", "description", "status", "mark", "owner", "due", "department",
+  "source", "strategic", "created", "updated", NULL,
+};
+
+static const char *history_keys[] = { "at", "actor", "field", "old", "new", "note", NULL };
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("TAVLA_CLI");
+
+  if (path == NULL || *path == '\0')
+    g_error ("TAVLA_CLI is not set; run the cli suite with “meson test --suite cli”");
+
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("tavla-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->tmpdir, "board.db", NULL);
+  xdg = g_build_filename (f->tmpdir, "xdg", NULL);
+
+  /* A predictable user: English messages, a known actor, a home of its
+   * own so the default database never touches the real one. */
+  f->env = g_get_environ ();
+  f->env = g_environ_unsetenv (f->env, "TAVLA_DB");
+  f->env = g_environ_unsetenv (f->env, "LANGUAGE");
+  f->env = g_environ_unsetenv (f->env, "LANG");
+  f->env = g_environ_setenv (f->env, "LC_ALL", "C.UTF-8", TRUE);
+  f->env = g_environ_setenv (f->env, "TAVLA_USER", "Testaren", TRUE);
+  f->env = g_environ_setenv (f->env, "XDG_DATA_HOME", xdg, TRUE);
+  f->env = g_environ_setenv (f->env, "HOME", f->tmpdir, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->tmpdir);
+  g_free (f->tmpdir);
+  g_free (f->db);
+  g_strfreev (f->env);
+  g_free (f->out);
+  g_free (f->err);
+  g_free (f->command);
+}
+
+/* Runs tavla-cli with @args (no --db added) in @env. */
+static int
+run_argv (Fixture            *f,
+          char              **env,
+          const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_clear_pointer (&f->command, g_free);
+  f->command = g_strjoinv ("” “", (char **) argv->pdata + 1);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &f->out, &f->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (!WIFEXITED (wait_status))
+    g_error ("“%s” did not exit normally (wait status %d)\nstderr: %s",
+             f->command, wait_status, f->err);
+
+  f->status = WEXITSTATUS (wait_status);
+  return f->status;
+}
+
+static int
+run_args_va (Fixture    *f,
+             char      **env,
+             gboolean    with_db,
+             const char *first,
+             va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  if (with_db)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, f->db);
+    }
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  return run_argv (f, env, (const char * const *) argv->pdata);
+}
+
+/* Runs `tavla-cli --db DB ARGS…`; the list ends with NULL. */
+G_GNUC_NULL_TERMINATED static int
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = run_args_va (f, f->env, TRUE, first, args);
+  va_end (args);
+
+  return status;
+}
+
+/* Runs `tavla-cli ARGS…` without --db, in @env. */
+G_GNUC_NULL_TERMINATED static int
+run_env (Fixture    *f,
+         char      **env,
+         const char *first,
+         ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = run_args_va (f, env, FALSE, first, args);
+  va_end (args);
+
+  return status;
+}
+
+static void
+expect_status (Fixture *f,
+               int      expected)
+{
+  if (f->status != expected)
+    g_error ("“%s” exited %d, expected %d\nstdout: %s\nstderr: %s",
+             f->command, f->status, expected, f->out, f->err);
+}
+
+static void
+expect_ok (Fixture *f)
+{
+  expect_status (f, 0);
+}
+
+/* An error as DESIGN.md promises: the status, nothing on stdout, and one
+ * line on stderr that starts with "tavla-cli: " and mentions @fragment
+ * (compared without case; NULL to skip). */
+static void
+expect_error (Fixture    *f,
+              int         expected,
+              const char *fragment)
+{
+  const char *newline;
+
+  expect_status (f, expected);
+  if (*f->out != '\0')
+    g_error ("“%s” failed but printed on stdout: %s", f->command, f->out);
+  if (!g_str_has_prefix (f->err, "tavla-cli: "))
+    g_error ("“%s”: the error does not start with “tavla-cli: ”: %s", f->command, f->err);
+  newline = strchr (f->err, '\n');
+  if (newline == NULL || newline[1] != '\0')
+    g_error ("“%s”: the error is not exactly one line: %s", f->command, f->err);
+
+  if (fragment != NULL)
+    {
+      g_autofree char *err = g_utf8_casefold (f->err, -1);
+      g_autofree char *want = g_utf8_casefold (fragment, -1);
+
+      if (strstr (err, want) == NULL)
+        g_error ("“%s”: the error does not mention “%s”: %s", f->command, fragment, f->err);
+    }
+}
+
+static JsonNode *
+parse_json (Fixture *f)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!json_parser_load_from_data (parser, f->out, -1, &error))
+    g_error ("“%s” printed invalid JSON (%s):\n%s", f->command, error->message, f->out);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Runs a command that must succeed and print JSON. */
+G_GNUC_NULL_TERMINATED static JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_args_va (f, f->env, TRUE, first, args);
+  va_end (args);
+  expect_ok (f);
+
+  return parse_json (f);
+}
+
+static void
+assert_keys (JsonObject  *object,
+             const char **keys)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  guint n_keys = g_strv_length ((char **) keys);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!json_object_has_member (object, keys[i]))
+      g_error ("JSON object lacks the key “%s”", keys[i]);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (keys, l->data))
+      g_error ("JSON object has the unexpected key “%s”", (const char *) l->data);
+  g_assert_cmpuint (g_list_length (members), ==, n_keys);
+}
+
+static gboolean
+is_iso_date (const char *text)
+{
+  return g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0);
+}
+
+static gboolean
+is_timestamp (const char *text)
+{
+  return g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}", text,
+                               0, 0);
+}
+
+static void
+assert_string_or_null (JsonObject *object,
+                       const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    g_error ("“%s” is neither a string nor null", key);
+}
+
+/* The item object of DESIGN.md, with the right types. */
+static void
+assert_item_shape (JsonObject *item,
+                   gboolean    full)
+{
+  const char **keys = item_keys;
+  g_autoptr(GPtrArray) full_keys = NULL;
+
+  if (full)
+    {
+      full_keys = g_ptr_array_new ();
+      for (guint i = 0; item_keys[i] != NULL; i++)
+        g_ptr_array_add (full_keys, (char *) item_keys[i]);
+      g_ptr_array_add (full_keys, (char *) "history");
+      g_ptr_array_add (full_keys, (char *) "links");
+      g_ptr_array_add (full_keys, NULL);
+      keys = (const char **) full_keys->pdata;
+    }
+  assert_keys (item, keys);
+
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (item, "id")), ==,
+                   G_TYPE_INT64);
+  g_assert_cmpint (json_object_get_int_member (item, "id"), >, 0);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (item, "strategic")), ==,
+                   G_TYPE_BOOLEAN);
+  g_assert_nonnull (json_object_get_string_member (item, "title"));
+  g_assert_true (g_strv_contains ((const char * const[]) { "new", "in-progress", "done",
+                                                           "parked", "rejected", NULL },
+                                  json_object_get_string_member (item, "status")));
+  g_assert_true (g_strv_contains ((const char * const[]) { "weekly", "deviation", "feedback",
+                                                           "audit", "agreement", "other",
+                                                           NULL },
+                                  json_object_get_string_member (item, "source")));
+  for (guint i = 0; item_keys[i] != NULL; i++)
+    if (!g_str_equal (item_keys[i], "id") && !g_str_equal (item_keys[i], "strategic"))
+      assert_string_or_null (item, item_keys[i]);
+  if (!json_object_get_null_member (item, "mark"))
+    g_assert_true (g_strv_contains ((const char * const[]) { "on-track", "at-risk",
+                                                             "off-track", NULL },
+                                    json_object_get_string_member (item, "mark")));
+  if (!json_object_get_null_member (item, "due"))
+    g_assert_true (is_iso_date (json_object_get_string_member (item, "due")));
+  g_assert_true (is_timestamp (json_object_get_string_member (item, "created")));
+  g_assert_true (is_timestamp (json_object_get_string_member (item, "updated")));
+
+  if (full)
+    {
+      JsonArray *history = json_object_get_array_member (item, "history");
+      JsonArray *links = json_object_get_array_member (item, "links");
+
+      g_assert_nonnull (links);
+      g_assert_nonnull (history);
+      g_assert_cmpuint (json_array_get_length (history), >=, 1);
+      for (guint i = 0; i < json_array_get_length (history); i++)
+        {
+          JsonObject *entry = json_array_get_object_element (history, i);
+
+          assert_keys (entry, history_keys);
+          for (guint k = 0; history_keys[k] != NULL; k++)
+            assert_string_or_null (entry, history_keys[k]);
+          g_assert_true (is_timestamp (json_object_get_string_member (entry, "at")));
+        }
+    }
+}
+
+/* `item show ID --json` as an object (the caller frees the node). */
+static JsonNode *
+show_item (Fixture *f,
+           gint64   id)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  return run_json (f, "item", "show", id_text, "--json", NULL);
+}
+
+static char *
+show_item_text (Fixture *f,
+                gint64   id)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  run (f, "item", "show", id_text, "--json", NULL);
+  expect_ok (f);
+
+  return g_strdup (f->out);
+}
+
+static guint
+count_items (Fixture *f)
+{
+  g_autoptr(JsonNode) list = run_json (f, "item", "list", "--json", NULL);
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
+  return json_array_get_length (json_node_get_array (list));
+}
+
+static gint64
+add_item (Fixture    *f,
+          const char *title)
+{
+  g_autoptr(JsonNode) node = run_json (f, "item", "add", "--title", title, "--json", NULL);
+
+  return json_object_get_int_member (json_node_get_object (node), "id");
+}
+
+/* A board with one person, one department and item 1 in progress. */
+static void
+seed_board (Fixture *f)
+{
+  run (f, "person", "add", "Åsa Öberg", "--role", "Kommunvägledare", NULL);
+  expect_ok (f);
+  run (f, "person", "add", "Kalle Ek", NULL);
+  expect_ok (f);
+  run (f, "department", "add", "Socialförvaltningen", "--code", "SOC", NULL);
+  expect_ok (f);
+  run (f, "department", "add", "Samhällsbyggnadsförvaltningen", "--code", "SBF", NULL);
+  expect_ok (f);
+}
+
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *env_db = g_build_filename (f->tmpdir, "from-env.db", NULL);
+  g_autofree char *default_db = g_build_filename (f->tmpdir, "xdg", "tavla", "tavla.db", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_strdupv (f->env), "TAVLA_DB", env_db, TRUE);
+  GStatBuf st;
+
+  run (f, "init", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, f->db));
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Twice is fine: init opens and migrates, it never wipes. */
+  add_item (f, "Finns kvar");
+  node = run_json (f, "init", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "path"), ==,
+                   f->db);
+  g_assert_cmpuint (count_items (f), ==, 1);
+
+  /* $TAVLA_DB when there is no --db, and --db after the command wins. */
+  run_env (f, env, "init", NULL);
+  expect_ok (f);
+  g_assert_true (g_file_test (env_db, G_FILE_TEST_IS_REGULAR));
+  run_env (f, env, "item", "add", "--title", "I env-databasen", NULL);
+  expect_ok (f);
+  run_env (f, env, "item", "list", "--db", f->db, "--json", NULL);
+  expect_ok (f);
+  g_assert_null (strstr (f->out, "I env-databasen"));
+
+  /* Neither: the app's database under $XDG_DATA_HOME, folder 0700. */
+  run_env (f, f->env, "init", NULL);
+  expect_ok (f);
+  g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (f->out, default_db));
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  guint n_items;
+
+  run (f, "demo", NULL);
+  expect_ok (f);
+  g_assert_true (g_str_has_prefix (f->out, "Loaded the demo kundcenter: "));
+  g_assert_nonnull (strstr (f->out, " proposals."));
+
+  n_items = count_items (f);
+  g_assert_cmpuint (n_items, >=, 20);
+
+  node = run_json (f, "item", "list", "--status", "done", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), >, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "person", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), >, 3);
+
+  /* A board with items is never overwritten by the demo. */
+  run (f, "demo", NULL);
+  g_assert_cmpint (f->status, !=, 0);
+  expect_error (f, f->status, NULL);
+  g_assert_cmpuint (count_items (f), ==, n_items);
+}
+
+static void
+test_person (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *person;
+  JsonArray *people;
+
+  node = run_json (f, "person", "add", "Åsa Öberg", "--role", "Samordnare",
+                   "--email", "asa.oberg@example.se", "--json", NULL);
+  person = json_node_get_object (node);
+  assert_keys (person, (const char *[]) { "id", "name", "role", "email", "active", NULL });
+  g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Åsa Öberg");
+  g_assert_cmpstr (json_object_get_string_member (person, "role"), ==, "Samordnare");
+  g_assert_cmpstr (json_object_get_string_member (person, "email"), ==, "asa.oberg@example.se");
+  g_assert_true (json_object_get_boolean_member (person, "active"));
+
+  run (f, "person", "add", "--name", "Kalle Ek", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "Kalle Ek"));
+
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "person", "list", "--json", NULL);
+  people = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (people), ==, 2);
+  person = json_array_get_object_element (people, 1);
+  g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Kalle Ek");
+  g_assert_true (json_object_get_null_member (person, "role"));
+  g_assert_true (json_object_get_null_member (person, "email"));
+
+  run (f, "person", "list", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "Åsa Öberg"));
+  g_assert_nonnull (strstr (f->out, "Samordnare"));
+
+  /* Bad input is refused and adds nobody. */
+  run (f, "person", "add", "Åsa Öberg", NULL);
+  expect_error (f, 3, "Åsa Öberg");
+  run (f, "person", "add", "", NULL);
+  expect_error (f, 3, NULL);
+  run (f, "person", "add", NULL);
+  expect_error (f, 2, "usage: tavla-cli person add");
+  run (f, "person", "add", "Ett", "--name", "Två", NULL);
+  expect_error (f, 2, NULL);
+  run (f, "person", "add", "Ett", "Två", NULL);
+  expect_error (f, 2, "Två");
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "person", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 2);
+}
+
+static void
+test_department (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *department;
+  JsonArray *departments;
+
+  node = run_json (f, "department", "add", "Barn- och utbildningsförvaltningen",
+                   "--code", "BUF", "--json", NULL);
+  department = json_node_get_object (node);
+  assert_keys (department, (const char *[]) { "id", "name", "code", NULL });
+  g_assert_cmpstr (json_object_get_string_member (department, "name"), ==,
+                   "Barn- och utbildningsförvaltningen");
+  g_assert_cmpstr (json_object_get_string_member (department, "code"), ==, "BUF");
+
+  run (f, "department", "add", "--name", "Socialförvaltningen", NULL);
+  expect_ok (f);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "department", "list", "--json", NULL);
+  departments = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (departments), ==, 2);
+  department = json_array_get_object_element (departments, 1);
+  g_assert_cmpstr (json_object_get_string_member (department, "name"), ==,
+                   "Socialförvaltningen");
+  g_assert_true (json_object_get_null_member (department, "code"));
+
+  run (f, "department", "list", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "Barn- och utbildningsförvaltningen"));
+  g_assert_nonnull (strstr (f->out, "BUF"));
+
+  run (f, "department", "add", "Socialförvaltningen", NULL);
+  expect_error (f, 3, "Socialförvaltningen");
+  run (f, "department", "add", "   ", NULL);
+  expect_error (f, 3, NULL);
+  run (f, "department", "add", NULL);
+  expect_error (f, 2, NULL);
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "department", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 2);
+}
+
+static void
+test_item_add (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonNode) minimal = NULL;
+  g_autoptr(JsonNode) full = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *shown_text = NULL;
+  JsonObject *item;
+  JsonObject *created;
+
+  seed_board (f);
+
+  minimal = run_json (f, "item", "add", "--title", "  Kortare svarstider  ", "--json", NULL);
+  item = json_node_get_object (minimal);
+  assert_item_shape (item, TRUE);
+  g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Kortare svarstider");
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "new");
+  g_assert_true (json_object_get_null_member (item, "mark"));
+  g_assert_true (json_object_get_null_member (item, "owner"));
+  g_assert_true (json_object_get_null_member (item, "due"));
+  g_assert_true (json_object_get_null_member (item, "department"));
+  g_assert_true (json_object_get_null_member (item, "description"));
+  g_assert_false (json_object_get_boolean_member (item, "strategic"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "links")), ==, 0);
+  created = json_array_get_object_element (json_object_get_array_member (item, "history"), 0);
+  g_assert_cmpstr (json_object_get_string_member (created, "actor"), ==, "Testaren");
+
+  full = run_json (f, "item", "add", "--title", "Svarsmall för bygglovsfrågor",
+                   "--description", "Mall i kunskapsbanken", "--owner", "Åsa Öberg",
+                   "--due", "2026-12-18", "--department", "Samhällsbyggnadsförvaltningen",
+                   "--source", "feedback", "--strategic", "--json", NULL);
+  item = json_node_get_object (full);
+  assert_item_shape (item, TRUE);
+  g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (item, "owner"), ==, "Åsa Öberg");
+  g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2026-12-18");
+  g_assert_cmpstr (json_object_get_string_member (item, "department"), ==,
+                   "Samhällsbyggnadsförvaltningen");
+  g_assert_cmpstr (json_object_get_string_member (item, "source"), ==, "feedback");
+  g_assert_cmpstr (json_object_get_string_member (item, "description"), ==,
+                   "Mall i kunskapsbanken");
+  g_assert_true (json_object_get_boolean_member (item, "strategic"));
+
+  /* What add printed is what show prints. */
+  shown = show_item (f, 2);
+  g_assert_true (json_node_equal (shown, full));
+
+  /* Text for people names the proposal and its fields. */
+  run (f, "item", "add", "--title", "Tydligare röstbrevlåda", "--due", "2026-12-03", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "#3"));
+  g_assert_nonnull (strstr (f->out, "Tydligare röstbrevlåda"));
+  g_assert_nonnull (strstr (f->out, "2026-12-03"));
+  g_assert_nonnull (strstr (f->out, "49"));
+
+  /* Refused input writes nothing. */
+  shown_text = show_item_text (f, 2);
+  run (f, "item", "add", "--title", "", NULL);
+  expect_error (f, 3, "title");
+  run (f, "item", "add", "--title", "   ", NULL);
+  expect_error (f, 3, "title");
+  {
+    g_autofree char *long_title = g_strnfill (201, 'a');
+
+    run (f, "item", "add", "--title", long_title, NULL);
+    expect_error (f, 3, "title");
+  }
+  run (f, "item", "add", "--title", "Fel datum", "--due", "2026-13-01", NULL);
+  expect_error (f, 3, "2026-13-01");
+  run (f, "item", "add", "--title", "Okänd", "--owner", "Ingen Alls", NULL);
+  expect_error (f, 3, "Ingen Alls");
+  run (f, "item", "add", "--title", "Okänd", "--department", "Månförvaltningen", NULL);
+  expect_error (f, 3, "Månförvaltningen");
+  run (f, "item", "add", "--title", "Okänd", "--source", "rykten", NULL);
+  expect_error (f, 3, "feedback");
+  run (f, "item", "add", NULL);
+  expect_error (f, 2, "--title");
+  run (f, "item", "add", "--title", NULL);
+  expect_error (f, 2, "usage: tavla-cli item add");
+  run (f, "item", "add", "--title", "x", "extra", NULL);
+  expect_error (f, 2, "extra");
+  g_assert_cmpuint (count_items (f), ==, 3);
+  {
+    g_autofree char *after = show_item_text (f, 2);
+
+    g_assert_cmpstr (after, ==, shown_text);
+  }
+}
+
+static void
+test_item_show (Fixture       *f,
+                gconstpointer  data)
+{
+  seed_board (f);
+  add_item (f, "Återkoppling på ärenden");
+  run (f, "item", "update", "1", "--owner", "Kalle Ek", "--due", "2026-12-01",
+       "--status", "in-progress", "--note", "Taget på veckomötet", NULL);
+  expect_ok (f);
+
+  run (f, "item", "show", "1", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "Återkoppling på ärenden"));
+  g_assert_nonnull (strstr (f->out, "Kalle Ek"));
+  g_assert_nonnull (strstr (f->out, "History"));
+  g_assert_nonnull (strstr (f->out, "Testaren"));
+  g_assert_nonnull (strstr (f->out, "Taget på veckomötet"));
+
+  run (f, "item", "show", "#1", NULL);
+  expect_ok (f);
+
+  run (f, "item", "show", "999", NULL);
+  expect_error (f, 4, "999");
+  run (f, "item", "show", "999", "--json", NULL);
+  expect_error (f, 4, "999");
+  run (f, "item", "show", "ett", NULL);
+  expect_error (f, 3, "ett");
+  run (f, "item", "show", "-5", NULL);
+  expect_status (f, 2);
+  run (f, "item", "show", "0", NULL);
+  expect_error (f, 3, NULL);
+  run (f, "item", "show", NULL);
+  expect_error (f, 2, "usage: tavla-cli item show ID");
+  run (f, "item", "show", "1", "2", NULL);
+  expect_error (f, 2, NULL);
+}
+
+/* Runs an update that the rules must refuse, and checks that the item and
+ * its history are byte for byte what they were. */
+G_GNUC_NULL_TERMINATED static void
+expect_refused (Fixture    *f,
+                const char *fragment,
+                const char *first,
+                ...)
+{
+  g_autofree char *before = show_item_text (f, 1);
+  g_autofree char *after = NULL;
+  va_list args;
+
+  va_start (args, first);
+  run_args_va (f, f->env, TRUE, first, args);
+  va_end (args);
+  expect_error (f, 3, fragment);
+
+  after = show_item_text (f, 1);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static const char *
+item_string (JsonNode   *node,
+             const char *key)
+{
+  JsonObject *object = json_node_get_object (node);
+
+  if (json_object_get_null_member (object, key))
+    return NULL;
+
+  return json_object_get_string_member (object, key);
+}
+
+static void
+test_item_update (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *history;
+  JsonObject *last;
+  guint n_history;
+
+  seed_board (f);
+  add_item (f, "Svarsmall för bygglov");
+
+  /* The rules, each refused with nothing written. */
+  expect_refused (f, "owner", "item", "update", "1", "--status", "in-progress",
+                  "--due", "2026-12-01", NULL);
+  expect_refused (f, "due", "item", "update", "1", "--status", "in-progress",
+                  "--owner", "Kalle Ek", NULL);
+  expect_refused (f, "note", "item", "update", "1", "--status", "done", NULL);
+  expect_refused (f, "note", "item", "update", "1", "--status", "rejected", NULL);
+  expect_refused (f, "mark", "item", "update", "1", "--mark", "at-risk", NULL);
+  expect_refused (f, "Ingen Alls", "item", "update", "1", "--owner", "Ingen Alls", NULL);
+  expect_refused (f, "Månförvaltningen", "item", "update", "1",
+                  "--department", "Månförvaltningen", NULL);
+  expect_refused (f, "2026-13-01", "item", "update", "1", "--due", "2026-13-01", NULL);
+  expect_refused (f, "title", "item", "update", "1", "--title", "", NULL);
+  expect_refused (f, "in-progress", "item", "update", "1", "--status", "ongoing", NULL);
+  expect_refused (f, "at-risk", "item", "update", "1", "--mark", "yellow", NULL);
+
+  /* A whole change in one command: new → in progress with owner and date. */
+  node = run_json (f, "item", "update", "1", "--owner", "Kalle Ek", "--due", "2026-12-01",
+                   "--department", "Socialförvaltningen", "--status", "in-progress",
+                   "--note", "Beslut på veckomötet", "--json", NULL);
+  assert_item_shape (json_node_get_object (node), TRUE);
+  g_assert_cmpstr (item_string (node, "status"), ==, "in-progress");
+  g_assert_cmpstr (item_string (node, "owner"), ==, "Kalle Ek");
+  g_assert_cmpstr (item_string (node, "due"), ==, "2026-12-01");
+  g_assert_cmpstr (item_string (node, "department"), ==, "Socialförvaltningen");
+  history = json_object_get_array_member (json_node_get_object (node), "history");
+  n_history = json_array_get_length (history);
+  g_assert_cmpuint (n_history, >=, 5);
+  last = json_array_get_object_element (history, n_history - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "note"), ==, "Beslut på veckomötet");
+
+  /* Marks while in progress, and "none" clears. */
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "item", "update", "1", "--mark", "at-risk", "--json", NULL);
+  g_assert_cmpstr (item_string (node, "mark"), ==, "at-risk");
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "item", "update", "1", "--mark", "none", "--json", NULL);
+  g_assert_null (item_string (node, "mark"));
+
+  /* Strategic and back; the department cleared with "". */
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "item", "update", "1", "--strategic", "--department", "", "--json", NULL);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (node), "strategic"));
+  g_assert_null (item_string (node, "department"));
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "item", "update", "1", "--operational", "--json", NULL);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (node), "strategic"));
+
+  /* Done needs its note; reopening needs one too. */
+  expect_refused (f, "note", "item", "update", "1", "--status", "done", NULL);
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "item", "update", "1", "--status", "done",
+                   "--note", "Mallen används sedan v. 50", "--json", NULL);
+  g_assert_cmpstr (item_string (node, "status"), ==, "done");
+  g_assert_null (item_string (node, "mark"));
+  expect_refused (f, "note", "item", "update", "1", "--status", "in-progress", NULL);
+  expect_refused (f, "mark", "item", "update", "1", "--mark", "on-track", NULL);
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "item", "update", "1", "--status", "in-progress",
+                   "--note", "Mallen behöver ses över igen", "--json", NULL);
+  g_assert_cmpstr (item_string (node, "status"), ==, "in-progress");
+
+  /* Text output for people. */
+  run (f, "item", "update", "1", "--title", "Svarsmall för bygglov och strandskydd", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "Svarsmall för bygglov och strandskydd"));
+
+  /* Usage errors and a missing item. */
+  run (f, "item", "update", "1", NULL);
+  expect_error (f, 2, NULL);
+  run (f, "item", "update", "1", "--strategic", "--operational", NULL);
+  expect_error (f, 2, "--operational");
+  run (f, "item", "update", "--title", "Utan id", NULL);
+  expect_error (f, 2, NULL);
+  run (f, "item", "update", "999", "--title", "Finns inte", NULL);
+  expect_error (f, 4, "999");
+  g_assert_cmpuint (count_items (f), ==, 1);
+}
+
+static void
+test_item_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *history;
+  guint n_before;
+
+  add_item (f, "Ursprunglig rubrik");
+  run (f, "item", "undo", "1", NULL);
+  g_assert_cmpint (f->status, ==, 3);
+  expect_error (f, 3, NULL);
+
+  run (f, "item", "update", "1", "--title", "Ändrad rubrik", NULL);
+  expect_ok (f);
+  before = show_item (f, 1);
+  n_before = json_array_get_length (json_object_get_array_member (json_node_get_object (before),
+                                                                  "history"));
+
+  node = run_json (f, "--actor", "Ångra Andersson", "item", "undo", "1", "--json", NULL);
+  g_assert_cmpstr (item_string (node, "title"), ==, "Ursprunglig rubrik");
+  history = json_object_get_array_member (json_node_get_object (node), "history");
+  /* The undo is a new change in the history, never a deletion. */
+  g_assert_cmpuint (json_array_get_length (history), >, n_before);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history,
+                                                                                 json_array_get_length (history) - 1),
+                                                  "actor"), ==, "Ångra Andersson");
+
+  run (f, "item", "undo", "999", NULL);
+  expect_error (f, 4, "999");
+  run (f, "item", "undo", NULL);
+  expect_error (f, 2, NULL);
+}
+
+static guint
+list_ids (Fixture    *f,
+          const char *first,
+          ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs `item list --json ARGS…` and returns the IDs as a bit set. */
+static guint
+list_ids (Fixture    *f,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *items;
+  guint ids = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (char *) "item");
+  g_ptr_array_add (argv, (char *) "list");
+  g_ptr_array_add (argv, (char *) "--json");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run_argv (f, f->env, (const char * const *) argv->pdata);
+  expect_ok (f);
+  node = parse_json (f);
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      assert_item_shape (item, FALSE);
+      ids |= 1u << json_object_get_int_member (item, "id");
+    }
+
+  return ids;
+}
+
+#define IDS(...) ids_of ((const int[]) { __VA_ARGS__, 0 })
+
+static guint
+ids_of (const int *ids)
+{
+  guint set = 0;
+
+  for (guint i = 0; ids[i] != 0; i++)
+    set |= 1u << ids[i];
+
+  return set;
+}
+
+static void
+test_item_list (Fixture       *f,
+                gconstpointer  data)
+{
+  seed_board (f);
+  /* 1: new, no due. 2: in progress, due 2026-11-02, SOC, Åsa.
+   * 3: in progress, due 2026-12-20, SBF, Kalle, strategic.
+   * 4: done (was due 2026-10-01). 5: parked, due 2026-10-01. */
+  add_item (f, "Tydligare röstbrevlåda");
+  run (f, "item", "add", "--title", "Förbättra ÅTERKOPPLING på ärenden i e-tjänsten",
+       "--owner", "Åsa Öberg", "--due", "2026-11-02", "--department", "Socialförvaltningen",
+       NULL);
+  expect_ok (f);
+  run (f, "item", "update", "2", "--status", "in-progress", NULL);
+  expect_ok (f);
+  run (f, "item", "add", "--title", "Svarsmall bygglov", "--description",
+       "Vanliga frågor om återkoppling", "--owner", "Kalle Ek", "--due", "2026-12-20",
+       "--department", "Samhällsbyggnadsförvaltningen", "--strategic", NULL);
+  expect_ok (f);
+  run (f, "item", "update", "3", "--status", "in-progress", "--mark", "on-track", NULL);
+  expect_ok (f);
+  run (f, "item", "add", "--title", "Klar sak", "--owner", "Kalle Ek", "--due", "2026-10-01",
+       NULL);
+  expect_ok (f);
+  run (f, "item", "update", "4", "--status", "in-progress", NULL);
+  expect_ok (f);
+  run (f, "item", "update", "4", "--status", "done", "--note", "Klart", NULL);
+  expect_ok (f);
+  run (f, "item", "add", "--title", "Vilande", "--owner", "Kalle Ek", "--due", "2026-10-01",
+       NULL);
+  expect_ok (f);
+  run (f, "item", "update", "5", "--status", "parked", NULL);
+  expect_ok (f);
+
+  g_assert_cmpuint (list_ids (f, "--json", NULL), ==, IDS (1, 2, 3, 4, 5));
+  g_assert_cmpuint (list_ids (f, "--status", "in-progress", NULL), ==, IDS (2, 3));
+  g_assert_cmpuint (list_ids (f, "--status", "new", "--status", "done", NULL), ==, IDS (1, 4));
+  g_assert_cmpuint (list_ids (f, "--status", "parked,done", NULL), ==, IDS (4, 5));
+  g_assert_cmpuint (list_ids (f, "--owner", "Kalle Ek", NULL), ==, IDS (3, 4, 5));
+  g_assert_cmpuint (list_ids (f, "--department", "Socialförvaltningen", NULL), ==, IDS (2));
+  g_assert_cmpuint (list_ids (f, "--strategic", NULL), ==, IDS (3));
+  g_assert_cmpuint (list_ids (f, "--overdue", "--on", "2026-11-15", NULL), ==, IDS (2));
+  g_assert_cmpuint (list_ids (f, "--overdue", "--on", "2026-12-21", NULL), ==, IDS (2, 3));
+  g_assert_cmpuint (list_ids (f, "--overdue", "--on", "2026-11-02", NULL), ==, 0);
+  g_assert_cmpuint (list_ids (f, "--overdue", "--on", "2026-12-21", "--owner", "Kalle Ek",
+                              NULL), ==, IDS (3));
+  /* Search ignores case and finds text in the description too. */
+  g_assert_cmpuint (list_ids (f, "--search", "återkoppling", NULL), ==, IDS (2, 3));
+  g_assert_cmpuint (list_ids (f, "--search", "RÖSTBREVLÅDA", NULL), ==, IDS (1));
+  g_assert_cmpuint (list_ids (f, "--search", "ingenting sådant", NULL), ==, 0);
+
+  run (f, "item", "list", "--json", "--search", "ingenting sådant", NULL);
+  expect_ok (f);
+  g_assert_cmpstr (g_strstrip (f->out), ==, "[]");
+
+  /* Text: a table with the due date and its ISO week. */
+  run (f, "item", "list", "--status", "in-progress", NULL);
+  expect_ok (f);
+  g_assert_true (g_str_has_prefix (f->out, "ID"));
+  g_assert_nonnull (strstr (f->out, "2026-12-20"));
+  g_assert_nonnull (strstr (f->out, "51"));
+  g_assert_nonnull (strstr (f->out, "Förbättra ÅTERKOPPLING"));
+  g_assert_null (strstr (f->out, "Vilande"));
+
+  run (f, "item", "list", "--status", "ongoing", NULL);
+  expect_error (f, 3, "in-progress");
+  run (f, "item", "list", "--overdue", "--on", "2026-13-01", NULL);
+  expect_error (f, 3, "2026-13-01");
+  run (f, "item", "list", "--on", "2026-11-01", NULL);
+  expect_error (f, 2, "--overdue");
+  run (f, "item", "list", "--owner", "Ingen Alls", NULL);
+  expect_error (f, 3, "Ingen Alls");
+  run (f, "item", "list", "--department", "Månförvaltningen", NULL);
+  expect_error (f, 3, "Månförvaltningen");
+  run (f, "item", "list", "--frobnicate", NULL);
+  expect_error (f, 2, "--frobnicate");
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  run_argv (f, f->env, (const char *[]) { NULL });
+  expect_error (f, 2, "usage: tavla-cli");
+  run (f, "frobnicate", NULL);
+  expect_error (f, 2, "frobnicate");
+  run (f, "item", NULL);
+  expect_error (f, 2, "add, list, show, update, undo");
+  run (f, "item", "delete", "1", NULL);
+  expect_error (f, 2, "delete");
+  run (f, "person", NULL);
+  expect_error (f, 2, NULL);
+  run_env (f, f->env, "--frobnicate", "item", "list", NULL);
+  expect_error (f, 2, "--frobnicate");
+  run_env (f, f->env, "item", "list", "--db", NULL);
+  expect_error (f, 2, "--db");
+  run (f, "init", "extra", NULL);
+  expect_error (f, 2, "extra");
+
+  run_env (f, f->env, "--help", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "item update"));
+  g_assert_nonnull (strstr (f->out, "--json"));
+  run_env (f, f->env, "item", "update", "--help", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "--mark"));
+  g_assert_nonnull (strstr (f->out, "--operational"));
+  run_env (f, f->env, "item", "--help", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, "undo"));
+}
+
+static void
+test_storage_errors (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *garbage = g_build_filename (f->tmpdir, "garbage.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* A folder is not a database. */
+  run_env (f, f->env, "--db", f->tmpdir, "item", "list", NULL);
+  expect_error (f, 5, NULL);
+  run_env (f, f->env, "--db", f->tmpdir, "item", "add", "--title", "x", NULL);
+  expect_error (f, 5, NULL);
+
+  /* Neither is a text file, and it is never "repaired" by replacing it. */
+  g_assert_true (g_file_set_contents (garbage, "Detta är ingen databas.\n", -1, NULL));
+  run_env (f, f->env, "--db", garbage, "item", "add", "--title", "x", NULL);
+  expect_error (f, 5, NULL);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (garbage, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Detta är ingen databas.\n");
+  }
+
+  /* A database from a newer Tavla can be read but is never written. */
+  add_item (f, "Från förr");
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  run (f, "item", "add", "--title", "Ny", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "item", "update", "1", "--title", "Ändrad", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "person", "add", "Ny Person", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "init", NULL);
+  expect_error (f, 5, NULL);
+  g_assert_cmpuint (count_items (f), ==, 1);
+  {
+    g_autoptr(JsonNode) node = show_item (f, 1);
+
+    g_assert_cmpstr (item_string (node, "title"), ==, "Från förr");
+  }
+}
+
+static void
+test_actor (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(GStrv) env = g_environ_setenv (g_strdupv (f->env), "TAVLA_USER", "Miljö Mats", TRUE);
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *history;
+
+  add_item (f, "Vem gjorde vad");
+  run (f, "--actor", "Ärlig Ärna", "item", "update", "1", "--title", "Andra", NULL);
+  expect_ok (f);
+  run (f, "item", "update", "1", "--title", "Tredje", "--actor", "Efter Kommandot", NULL);
+  expect_ok (f);
+  run_env (f, env, "--db", f->db, "item", "update", "1", "--title", "Fjärde", NULL);
+  expect_ok (f);
+  run_env (f, env, "--db", f->db, "--actor", "Flagga Före", "item", "update", "1",
+           "--title", "Femte", NULL);
+  expect_ok (f);
+
+  node = show_item (f, 1);
+  history = json_object_get_array_member (json_node_get_object (node), "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 5);
+#define ACTOR(i) json_object_get_string_member (json_array_get_object_element (history, i), \
+                                                "actor")
+  g_assert_cmpstr (ACTOR (0), ==, "Testaren");
+  g_assert_cmpstr (ACTOR (1), ==, "Ärlig Ärna");
+  g_assert_cmpstr (ACTOR (2), ==, "Efter Kommandot");
+  g_assert_cmpstr (ACTOR (3), ==, "Miljö Mats");
+  g_assert_cmpstr (ACTOR (4), ==, "Flagga Före");
+#undef ACTOR
+}
+
+static const char *hostile[] = {
+  "Förbättra återkoppling på ärenden i e-tjänsten – åäö ÅÄÖ",
+  "\"dubbla\" och 'enkla' citattecken",
+  "a; DROP TABLE item; --",
+  "--",
+  "-x",
+  "--json",
+  "' OR 1=1 --",
+  "$(rm -rf /) `id` ${HOME}",
+  "rad ett\nrad två\ttabb",
+  "<script>alert('x')</script> &amp;",
+  "%s %n %x %%",
+  "\\ bakvänt snedstreck \\n",
+  "emoji 😀 och 日本語 och עברית",
+  "=SUMMA(A1:A2)",
+  "färg \x1b[31mröd\x1b[0m",
+  NULL,
+};
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  for (guint i = 0; hostile[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) added = NULL;
+      g_autoptr(JsonNode) shown = NULL;
+      g_autoptr(JsonNode) updated = NULL;
+      g_autofree char *person = g_strdup_printf ("%s %u", hostile[i], i);
+      g_autofree char *department = g_strdup_printf ("Förvaltning %s %u", hostile[i], i);
+      g_autofree char *id = NULL;
+      JsonArray *history;
+      JsonObject *last;
+
+      run (f, "person", "add", "--name", person, NULL);
+      expect_ok (f);
+      run (f, "department", "add", "--name", department, NULL);
+      expect_ok (f);
+
+      added = run_json (f, "item", "add", "--title", hostile[i], "--description", hostile[i],
+                        "--owner", person, "--department", department, "--due", "2026-12-03",
+                        "--json", NULL);
+      id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            json_object_get_int_member (json_node_get_object (added), "id"));
+      shown = run_json (f, "item", "show", id, "--json", NULL);
+      g_assert_true (json_node_equal (shown, added));
+      g_assert_cmpstr (item_string (shown, "title"), ==, hostile[i]);
+      g_assert_cmpstr (item_string (shown, "description"), ==, hostile[i]);
+      g_assert_cmpstr (item_string (shown, "owner"), ==, person);
+      g_assert_cmpstr (item_string (shown, "department"), ==, department);
+
+      /* Found again by owner, department and search. */
+      g_assert_cmpuint (list_ids (f, "--owner", person, "--department", department,
+                                  "--search", hostile[i], NULL), ==, 1u << (i + 1));
+
+      /* Into the history as a note, and as old and new values. */
+      updated = run_json (f, "item", "update", id, "--status", "in-progress",
+                          "--note", hostile[i], "--description", "", "--json", NULL);
+      history = json_object_get_array_member (json_node_get_object (updated), "history");
+      last = json_array_get_object_element (history, json_array_get_length (history) - 1);
+      g_assert_cmpstr (json_object_get_string_member (last, "note"), ==, hostile[i]);
+      for (guint k = 0; k < json_array_get_length (history); k++)
+        {
+          JsonObject *entry = json_array_get_object_element (history, k);
+
+          if (g_strcmp0 (json_object_get_string_member (entry, "field"), "description") == 0)
+            g_assert_cmpstr (json_object_get_string_member (entry, "old"), ==, hostile[i]);
+        }
+
+      /* Text for people never passes control characters to the terminal. */
+      run (f, "item", "show", id, NULL);
+      expect_ok (f);
+      g_assert_null (strchr (f->out, '\x1b'));
+      g_assert_null (strchr (f->out, '\t'));
+      run (f, "item", "list", NULL);
+      expect_ok (f);
+      g_assert_null (strchr (f->out, '\x1b'));
+    }
+
+  g_assert_cmpuint (count_items (f), ==, g_strv_length ((char **) hostile));
+}
+
+/* The Swedish the users run: messages come from the built catalogue. */
+static void
+test_translation (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *builddir = g_getenv ("TAVLA_TEST_BUILDDIR");
+  g_autofree char *localedir = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *unknown_command = NULL;
+  g_autofree char *unknown_status = NULL;
+  g_autofree char *in_progress = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) env = NULL;
+  gboolean have_locale;
+
+  localedir = g_build_filename (builddir != NULL ? builddir : ".", "po", NULL);
+  mo = g_build_filename (localedir, "sv", "LC_MESSAGES", "tavla.mo", NULL);
+  have_locale = setlocale (LC_ALL, "sv_SE.UTF-8") != NULL;
+  if (!have_locale || !g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_error ("CI must test the Swedish CLI, but %s",
+                 have_locale ? "the catalogue po/sv/LC_MESSAGES/tavla.mo was not built"
+                             : "the locale sv_SE.UTF-8 is missing (locale-gen it)");
+      g_test_skip (have_locale ? "po/sv/LC_MESSAGES/tavla.mo was not built"
+                               : "the locale sv_SE.UTF-8 is missing");
+      return;
+    }
+
+  bindtextdomain ("tavla", localedir);
+  bind_textdomain_codeset ("tavla", "UTF-8");
+  unknown_command = g_strdup (g_dgettext ("tavla", "Unknown command “%s”"));
+  unknown_status = g_strdup (g_dgettext ("tavla", "Unknown status “%s”; use one of %s"));
+  in_progress = g_strdup (g_dpgettext2 ("tavla", "status", "In progress"));
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_assert_cmpstr (unknown_command, !=, "Unknown command “%s”");
+  g_assert_cmpstr (unknown_status, !=, "Unknown status “%s”; use one of %s");
+  g_assert_cmpstr (in_progress, !=, "In progress");
+
+  env = g_environ_unsetenv (g_strdupv (f->env), "LC_ALL");
+  env = g_environ_setenv (env, "LANG", "sv_SE.UTF-8", TRUE);
+  env = g_environ_setenv (env, "TAVLA_LOCALEDIR", localedir, TRUE);
+
+  run_env (f, env, "--db", f->db, "frobnicera", NULL);
+  expected = g_strdup_printf (unknown_command, "frobnicera");
+  expect_error (f, 2, expected);
+
+  run_env (f, env, "--db", f->db, "item", "list", "--status", "pågående", NULL);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (unknown_status, "pågående",
+                              "new, in-progress, done, parked, rejected");
+  expect_error (f, 3, expected);
+
+  run (f, "person", "add", "Åsa Öberg", NULL);
+  expect_ok (f);
+  run (f, "item", "add", "--title", "Pågående arbete", "--owner", "Åsa Öberg",
+       "--due", "2026-12-03", NULL);
+  expect_ok (f);
+  run (f, "item", "update", "1", "--status", "in-progress", NULL);
+  expect_ok (f);
+  run_env (f, env, "--db", f->db, "item", "list", NULL);
+  expect_ok (f);
+  g_assert_nonnull (strstr (f->out, in_progress));
+  g_assert_nonnull (strstr (f->out, "v. 49"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  /* meson passes the built tavla-cli as the one argument left. */
+  if (argc > 1)
+    g_setenv ("TAVLA_CLI", argv[1], TRUE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/init", test_init);
+  ADD ("/cli/demo", test_demo);
+  ADD ("/cli/person", test_person);
+  ADD ("/cli/department", test_department);
+  ADD ("/cli/item/add", test_item_add);
+  ADD ("/cli/item/show", test_item_show);
+  ADD ("/cli/item/update", test_item_update);
+  ADD ("/cli/item/undo", test_item_undo);
+  ADD ("/cli/item/list", test_item_list);
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/storage-errors", test_storage_errors);
+  ADD ("/cli/actor", test_actor);
+  ADD ("/cli/round-trip", test_round_trip);
+  ADD ("/cli/translation", test_translation);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tavla-file-chooser.h"
+#include "tavla-gui-settings.h"
+#include "tavla-window.h"
+
+struct _TavlaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  TavlaBoardView       *board_view;
+  AdwStatusPage        *error_page;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+
+  /* Owned references */
+  TavlaBoard           *board;
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (TavlaWindow, tavla_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_toast (TavlaWindow *self,
+            const char  *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static void
+set_board (TavlaWindow *self,
+           TavlaBoard  *board)
+{
+  const char *reason;
+
+  if (self->board != NULL)
+    tavla_board_set_watch (self->board, FALSE);
+  g_set_object (&self->board, board);
+
+  tavla_board_view_set_board (self->board_view, board);
+  if (board == NULL)
+    return;
+
+  /* Changes from tavla-cli or another window show up by themselves. */
+  tavla_board_set_watch (board, TRUE);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, tavla_board_get_path (board));
+
+  reason = tavla_board_get_read_only_reason (board);
+  gtk_label_set_label (self->read_only_label, reason != NULL ? reason : "");
+  gtk_revealer_set_reveal_child (self->read_only_revealer, tavla_board_is_read_only (board));
+  gtk_stack_set_visible_child_name (self->main_stack, "views");
+}
+
+static void
+show_open_error (TavlaWindow *self,
+                 const char  *path,
+                 const char  *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  set_board (self, NULL);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, path);
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static void
+on_database_chosen (GFile    *file,
+                    gpointer  user_data)
+{
+  TavlaWindow *self = user_data;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      show_toast (self, _("Choose a file on this computer"));
+      return;
+    }
+
+  if (tavla_window_open_path (self, path) && self->settings != NULL)
+    g_settings_set_string (self->settings, "database-path", path);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  tavla_window_choose_database (TAVLA_WINDOW (widget), g_variant_get_boolean (parameter));
+}
+
+/* The header bar sits outside the board, so its buttons reach the
+ * board's class actions through these. */
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TavlaWindow *self = TAVLA_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.new-proposal"))
+    gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.new", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.search", NULL);
+}
+
+static void
+tavla_window_dispose (GObject *object)
+{
+  TavlaWindow *self = (TavlaWindow *) object;
+
+  if (self->board != NULL)
+    tavla_board_set_watch (self->board, FALSE);
+  g_clear_object (&self->board);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tavla_window_parent_class)->dispose (object);
+}
+
+static void
+tavla_window_class_init (TavlaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tavla_window_dispose;
+
+  gtk_widget_class_install_action (widget_class, "win.choose-database", "b", choose_action);
+  gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
+
+  g_type_ensure (TAVLA_TYPE_BOARD_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tavla/Tavla/tavla-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_label);
+}
+
+static void
+tavla_window_init (TavlaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = tavla_gui_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
+TavlaWindow *
+tavla_window_new (GtkApplication *application)
+{
+  return g_object_new (TAVLA_TYPE_WINDOW, "application", application, NULL);
+}
+
+TavlaBoard *
+tavla_window_get_board (TavlaWindow *self)
+{
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
+
+  return self->board;
+}
+
+TavlaBoardView *
+tavla_window_get_board_view (TavlaWindow *self)
+{
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
+
+  return self->board_view;
+}
+
+/* Opens the board at @path, or shows why it could not be opened with a
+ * way to choose another file. Never creates anything but a missing file. */
+gboolean
+tavla_window_open_path (TavlaWindow *self,
+                        const char  *path)
+{
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  board = tavla_board_open (path, &error);
+  if (board == NULL)
+    {
+      show_open_error (self, path, error->message);
+      return FALSE;
+    }
+
+  set_board (self, board);
+  return TRUE;
+}
+
+/* The demo kundcenter lives in its own file, so trying it never touches
+ * the team's real board. */
+void
+tavla_window_open_demo (TavlaWindow *self)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "tavla", "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TAVLA_IS_WINDOW (self));
+
+  if (!tavla_window_open_path (self, path))
+    return;
+
+  if (g_list_model_get_n_items (tavla_board_get_items (self->board)) == 0 &&
+      !tavla_board_load_demo (self->board, &error))
+    show_toast (self, error->message);
+}
+
+void
+tavla_window_choose_database (TavlaWindow *self,
+                              gboolean     create)
+{
+  g_return_if_fail (TAVLA_IS_WINDOW (self));
+
+  tavla_choose_database_file (GTK_WINDOW (self), create, on_database_chosen,
+                              g_object_ref (self), g_object_unref);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <adwaita.h>
+#include <tavla/tavla.h>
+
+#include "tavla-board-view.h"
+
+G_BEGIN_DECLS
+
+#define TAVLA_TYPE_WINDOW (tavla_window_get_type ())
+G_DECLARE_FINAL_TYPE (TavlaWindow, tavla_window, TAVLA, WINDOW, AdwApplicationWindow)
+
+TavlaWindow    *tavla_window_new            (GtkApplication *application);
+TavlaBoard     *tavla_window_get_board      (TavlaWindow    *self);
+TavlaBoardView *tavla_window_get_board_view (TavlaWindow    *self);
+gboolean        tavla_window_open_path      (TavlaWindow    *self,
+                                             const char     *path);
+void            tavla_window_open_demo      (TavlaWindow    *self);
+void            tavla_window_choose_database (TavlaWindow   *self,
+                                              gboolean       create);
+
+G_END_DECLS

@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+
+/* The board as a user drives it: the first-run state, a proposal created
+ * through the panel, moved by the keyboard's status action, the rules'
+ * message for an illegal move, and the search bar. Each test has its own
+ * database in a temporary folder. */
+
+#include "config.h"
+
+#include <tavla/tavla.h>
+
+#include "tavla-board-view.h"
+#include "ui-test-utils.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  TavlaBoard     *board;
+  GtkWidget      *window;
+  TavlaBoardView *view;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  fixture->path = ui_test_make_db_path (&fixture->dir);
+  fixture->board = tavla_board_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 900);
+  fixture->view = TAVLA_BOARD_VIEW (tavla_board_view_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->view));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  tavla_board_view_set_board (fixture->view, fixture->board);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_iterate ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *weak = fixture->window;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_iterate ();
+  g_assert_null (weak);
+
+  g_assert_finalize_object (fixture->board);
+  ui_test_remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static TavlaItem *
+add_item (Fixture    *fixture,
+          const char *title,
+          gboolean    with_owner)
+{
+  g_autoptr(GError) error = NULL;
+  TavlaItem *item;
+  TavlaItemChange change = {
+    .set = TAVLA_ITEM_FIELD_TITLE,
+    .title = title,
+  };
+
+  if (with_owner)
+    {
+      if (g_list_model_get_n_items (tavla_board_get_people (fixture->board)) == 0)
+        {
+          g_autoptr(TavlaPerson) person =
+            tavla_board_add_person (fixture->board, "Anna Lind", "Kommunvägledare", NULL, "Testaren", &error);
+          g_assert_no_error (error);
+        }
+
+      change.set |= TAVLA_ITEM_FIELD_OWNER | TAVLA_ITEM_FIELD_DUE;
+      change.owner = "Anna Lind";
+      change.due = "2031-03-14";
+    }
+
+  item = tavla_board_create_item (fixture->board, &change, "Testaren", &error);
+  g_assert_no_error (error);
+  ui_test_iterate ();
+  return item;
+}
+
+/* The column's visible items as "title,title,...", in board order. */
+static char *
+dump_column (Fixture     *fixture,
+             TavlaStatus  status)
+{
+  GListModel *model = tavla_board_column_get_model (tavla_board_view_get_column (fixture->view, status));
+  GString *out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TavlaItem) item = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, tavla_item_get_title (item));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static TavlaItem *
+reload (Fixture   *fixture,
+        TavlaItem *item)
+{
+  g_autoptr(GError) error = NULL;
+  TavlaItem *fresh = tavla_board_get_item (fixture->board, tavla_item_get_id (item), &error);
+
+  g_assert_no_error (error);
+  return fresh;
+}
+
+static guint
+count_history (Fixture   *fixture,
+               TavlaItem *item)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) history = tavla_board_list_history (fixture->board, tavla_item_get_id (item), &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (history);
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TavlaItem) item = NULL;
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+
+  g_assert_true (tavla_board_view_get_empty (fixture->view));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (view, "No Proposals Yet")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (view, "New Proposal")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (view, "Open Demo Board")));
+
+  /* The first proposal replaces the empty state with the board. */
+  item = add_item (fixture, "Första förslaget", FALSE);
+  g_assert_false (tavla_board_view_get_empty (fixture->view));
+  g_assert_false (ui_test_is_shown (ui_test_find_label (view, "No Proposals Yet")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (view, "Första förslaget")));
+}
+
+static void
+test_create_through_panel (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *title = "Svara på e-post inom 24 timmar; \"alltid\" -- även fredagar";
+  TavlaItemPanel *panel = tavla_board_view_get_panel (fixture->view);
+  GListModel *items = tavla_board_get_items (fixture->board);
+  GtkEditable *title_entry;
+  GtkEditable *due_entry;
+  g_autoptr(TavlaItem) created = NULL;
+  g_autofree char *column = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "board.new", NULL);
+  ui_test_iterate ();
+  g_assert_true (tavla_board_view_get_panel_revealed (fixture->view));
+  g_assert_null (tavla_item_panel_get_item (panel));
+
+  /* An empty title cannot be saved. */
+  g_assert_false (gtk_widget_get_sensitive (tavla_item_panel_get_save_button (panel)));
+
+  title_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), TAVLA_TYPE_ITEM_PANEL, "title_entry"));
+  due_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), TAVLA_TYPE_ITEM_PANEL, "due_entry"));
+  gtk_editable_set_text (title_entry, title);
+
+  /* A bad date is named under the date field, live. */
+  gtk_editable_set_text (due_entry, "2031-13-01");
+  ui_test_iterate ();
+  g_assert_true (ui_test_is_shown (tavla_item_panel_get_message_label (panel, TAVLA_ITEM_FIELD_DUE)));
+  g_assert_false (gtk_widget_get_sensitive (tavla_item_panel_get_save_button (panel)));
+
+  gtk_editable_set_text (due_entry, "2031-03-14");
+  ui_test_iterate ();
+  g_assert_false (ui_test_is_shown (tavla_item_panel_get_message_label (panel, TAVLA_ITEM_FIELD_DUE)));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (panel), "Week 11")));
+  g_assert_true (gtk_widget_get_sensitive (tavla_item_panel_get_save_button (panel)));
+
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.save", NULL);
+  ui_test_iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  created = g_list_model_get_item (items, 0);
+  g_assert_cmpstr (tavla_item_get_title (created), ==, title);
+  g_assert_cmpstr (tavla_item_get_due (created), ==, "2031-03-14");
+  g_assert_cmpint (tavla_item_get_status (created), ==, TAVLA_STATUS_NEW);
+  g_assert_cmpuint (count_history (fixture, created), >=, 1);
+
+  column = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (column, ==, title);
+  g_assert_false (tavla_board_view_get_panel_revealed (fixture->view));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (fixture->view), title)));
+}
+
+static void
+test_move_by_keyboard (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TavlaItem) item = add_item (fixture, "Ny hälsningsfras i telefon", TRUE);
+  g_autoptr(TavlaItem) other = add_item (fixture, "Uppdatera kunskapsbanken", FALSE);
+  g_autoptr(TavlaItem) moved = NULL;
+  g_autoptr(TavlaItem) marked = NULL;
+  g_autoptr(TavlaItem) undone = NULL;
+  g_autofree char *new_column = NULL;
+  g_autofree char *progress_column = NULL;
+  g_autofree char *after_undo = NULL;
+
+  g_assert_true (tavla_board_view_focus_item (fixture->view, tavla_item_get_id (item)));
+  ui_test_iterate ();
+
+  /* Alt+2: to In progress. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "board.set-status", "s", "in-progress");
+  ui_test_iterate ();
+
+  moved = reload (fixture, item);
+  g_assert_cmpint (tavla_item_get_status (moved), ==, TAVLA_STATUS_IN_PROGRESS);
+  new_column = dump_column (fixture, TAVLA_STATUS_NEW);
+  progress_column = dump_column (fixture, TAVLA_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (new_column, ==, "Uppdatera kunskapsbanken");
+  g_assert_cmpstr (progress_column, ==, "Ny hälsningsfras i telefon");
+
+  /* The focus followed the card, so Ctrl+2 marks the same proposal. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "board.set-mark", "s", "at-risk");
+  ui_test_iterate ();
+  marked = reload (fixture, item);
+  g_assert_cmpint (tavla_item_get_mark (marked), ==, TAVLA_MARK_AT_RISK);
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (fixture->view),
+                                                       tavla_mark_get_label (TAVLA_MARK_AT_RISK))));
+
+  /* Ctrl+Z twice: the mark, then the move, each as a new change. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "board.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "board.undo", NULL);
+  ui_test_iterate ();
+  undone = reload (fixture, item);
+  g_assert_cmpint (tavla_item_get_status (undone), ==, TAVLA_STATUS_NEW);
+  g_assert_cmpint (tavla_item_get_mark (undone), ==, TAVLA_MARK_NONE);
+  g_assert_cmpuint (count_history (fixture, undone), >, count_history (fixture, moved));
+  after_undo = dump_column (fixture, TAVLA_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (after_undo, ==, "");
+}
+
+static void
+test_illegal_move_message (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TavlaItem) item = add_item (fixture, "Chatt på webbplatsen", TRUE);
+  g_autoptr(TavlaItem) after = NULL;
+  g_autoptr(GError) expected = NULL;
+  TavlaItemPanel *panel = tavla_board_view_get_panel (fixture->view);
+  TavlaItemField field = TAVLA_ITEM_FIELD_NONE;
+  TavlaItemChange change = { .set = TAVLA_ITEM_FIELD_STATUS, .status = TAVLA_STATUS_DONE };
+  guint history_before = count_history (fixture, item);
+  GtkWidget *message;
+  g_autofree char *done_column = NULL;
+
+  g_assert_false (tavla_item_rules_check (item, &change, &field, &expected));
+  g_assert_nonnull (expected);
+
+  g_assert_true (tavla_board_view_focus_item (fixture->view, tavla_item_get_id (item)));
+  /* Alt+4: to Done, without saying what was achieved. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "board.set-status", "s", "done");
+  ui_test_iterate ();
+
+  g_assert_true (tavla_board_view_get_panel_revealed (fixture->view));
+  message = tavla_item_panel_get_message_label (panel, field);
+  g_assert_true (ui_test_is_shown (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, expected->message);
+  g_assert_false (gtk_widget_get_sensitive (tavla_item_panel_get_save_button (panel)));
+  g_assert_false (tavla_item_panel_get_can_save (panel));
+
+  /* Nothing was written. */
+  after = reload (fixture, item);
+  g_assert_cmpint (tavla_item_get_status (after), ==, TAVLA_STATUS_NEW);
+  g_assert_cmpint (tavla_item_get_version (after), ==, tavla_item_get_version (item));
+  g_assert_cmpuint (count_history (fixture, after), ==, history_before);
+  done_column = dump_column (fixture, TAVLA_STATUS_DONE);
+  g_assert_cmpstr (done_column, ==, "");
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TavlaItem) a = add_item (fixture, "Ärendehantering för bygglov", FALSE);
+  g_autoptr(TavlaItem) b = add_item (fixture, "Telefontider i sommar", FALSE);
+  g_autofree char *all = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_autofree char *found = NULL;
+  g_autofree char *narrower = NULL;
+  g_autofree char *cleared = NULL;
+
+  g_assert_cmpstr (all, ==, "Ärendehantering för bygglov,Telefontider i sommar");
+
+  /* Case and accents fold: "arende" finds "Ärende...". */
+  tavla_board_view_set_search_text (fixture->view, "arende");
+  found = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (found, ==, "Ärendehantering för bygglov");
+
+  tavla_board_view_set_search_text (fixture->view, "arendex");
+  narrower = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (narrower, ==, "");
+
+  tavla_board_view_set_search_text (fixture->view, "");
+  cleared = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (cleared, ==, all);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
+
+  ADD ("/board-view/empty-state", test_empty_state);
+  ADD ("/board-view/create-through-panel", test_create_through_panel);
+  ADD ("/board-view/move-by-keyboard", test_move_by_keyboard);
+  ADD ("/board-view/illegal-move-message", test_illegal_move_message);
+  ADD ("/board-view/search", test_search);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+
+/* Every template instantiates and every widget is freed again: a broken
+ * .ui file or a leaked reference fails here (GTK 4.8's builder tool cannot
+ * check templates with libadwaita parents). */
+
+#include "config.h"
+
+#include <tavla/tavla.h>
+
+#include "tavla-board-column.h"
+#include "tavla-board-view.h"
+#include "tavla-item-card.h"
+#include "tavla-item-panel.h"
+#include "tavla-preferences-window.h"
+#include "tavla-window.h"
+#include "ui-test-utils.h"
+
+static void
+test_widget_templates (void)
+{
+  GType types[] = {
+    TAVLA_TYPE_ITEM_CARD,
+    TAVLA_TYPE_BOARD_COLUMN,
+    TAVLA_TYPE_ITEM_PANEL,
+    TAVLA_TYPE_BOARD_VIEW,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (types[i], NULL));
+
+      g_assert_true (GTK_IS_WIDGET (widget));
+      g_assert_nonnull (gtk_widget_get_first_child (widget));
+      g_assert_finalize_object (widget);
+    }
+}
+
+static void
+destroy_and_check (GtkWidget *window)
+{
+  GtkWidget *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_assert_null (weak);
+}
+
+static void
+test_window_template (void)
+{
+  TavlaWindow *window = tavla_window_new (NULL);
+
+  g_assert_true (TAVLA_IS_WINDOW (window));
+  g_assert_true (TAVLA_IS_BOARD_VIEW (tavla_window_get_board_view (window)));
+  g_assert_null (tavla_window_get_board (window));
+  destroy_and_check (GTK_WIDGET (window));
+}
+
+static void
+test_preferences_template (void)
+{
+  GtkWidget *window = tavla_preferences_window_new (NULL, NULL);
+
+  g_assert_true (ADW_IS_PREFERENCES_WINDOW (window));
+  g_assert_nonnull (ui_test_find_label (window, "Who I Am"));
+  destroy_and_check (window);
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/tavla/Tavla/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  destroy_and_check (GTK_WIDGET (overlay));
+}
+
+/* The card shows what the weekly meeting needs, in words as well as colour. */
+static void
+test_card_shows_item (void)
+{
+  g_autoptr(TavlaItem) item = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = tavla_item_card_new ();
+  TavlaItemFields fields = {
+    .id = 7,
+    .version = 1,
+    .title = "Ring tillbaka inom en dag",
+    .owner = "Anna Lind",
+    .due = "2020-01-15",
+    .department = "Socialförvaltningen",
+    .source = TAVLA_SOURCE_WEEKLY,
+    .strategic = TRUE,
+    .status = TAVLA_STATUS_IN_PROGRESS,
+    .mark = TAVLA_MARK_AT_RISK,
+    .created = "2020-01-01T08:00:00Z",
+    .updated = "2020-01-02T08:00:00Z",
+  };
+
+  item = tavla_item_new (&fields);
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  tavla_item_card_set_item (TAVLA_ITEM_CARD (card), item);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate ();
+
+  g_assert_true (ui_test_is_shown (ui_test_find_label (card, "Ring tillbaka inom en dag")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (card, "Anna Lind")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (card, "Socialförvaltningen")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (card, "Overdue")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (card, "Strategic")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (card, tavla_mark_get_label (TAVLA_MARK_AT_RISK))));
+  g_assert_true (gtk_widget_has_css_class (card, "overdue"));
+
+  /* Without a mark or strategic flag the pills go away. */
+  tavla_item_card_set_item (TAVLA_ITEM_CARD (card), NULL);
+  ui_test_iterate ();
+  g_assert_false (ui_test_is_shown (ui_test_find_label (card, "Overdue")));
+  g_assert_false (ui_test_is_shown (ui_test_find_label (card, "Strategic")));
+
+  destroy_and_check (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/templates/widgets", test_widget_templates);
+  g_test_add_func ("/templates/window", test_window_template);
+  g_test_add_func ("/templates/preferences", test_preferences_template);
+  g_test_add_func ("/templates/help-overlay", test_help_overlay);
+  g_test_add_func ("/templates/card", test_card_shows_item);
+
+  return g_test_run ();
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "ui-test-utils.h"
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  /* English source strings, so asserted texts do not depend on the host. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("TAVLA_USER", "Testaren", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* Runs everything pending (layout, list rows, idle handlers) so that a
+ * test sees what a user would see after the frame. */
+void
+ui_test_iterate (void)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+/* The first GtkLabel below @root that shows exactly @text, or NULL. */
+GtkWidget *
+ui_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Visible on screen: the widget and all its ancestors are shown. */
+gboolean
+ui_test_is_shown (GtkWidget *widget)
+{
+  return widget != NULL && gtk_widget_get_mapped (widget);
+}
+
+char *
+ui_test_make_db_path (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tavla-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  *out_dir = dir;
+  return g_build_filename (dir, "tavla.db", NULL);
+}
+
+void
+ui_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}

@@ -12,5 +12,7 @@
 #include "tavla-item.h"
 #include "tavla-person.h"
 #include "tavla-rules.h"
+#include "tavla-sqlite-store.h"
+#include "tavla-store.h"
 
 #undef TAVLA_INSIDE

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "tavla-store.h"
+
+G_BEGIN_DECLS
+
+#define TAVLA_TYPE_SQLITE_STORE (tavla_sqlite_store_get_type ())
+G_DECLARE_FINAL_TYPE (TavlaSqliteStore, tavla_sqlite_store, TAVLA, SQLITE_STORE, TavlaStore)
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define TAVLA_SQLITE_SCHEMA_VERSION 1
+/* PRAGMA application_id of a Tavla file: 'TVLA'. */
+#define TAVLA_SQLITE_APPLICATION_ID 0x54564c41
+
+/*
+ * Opens the SQLite database at @path as RELIABILITY.md describes: the folder
+ * is created 0700 and the file 0600 when missing, the schema is migrated,
+ * and a file from a newer Tavla or on a network file system opens read-only.
+ * A file that is not a Tavla database is refused, never changed.
+ */
+TavlaStore *tavla_sqlite_store_open     (const char       *path,
+                                         GError          **error);
+const char *tavla_sqlite_store_get_path (TavlaSqliteStore *self);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "tavla-board.h"
+#include "tavla-store.h"
+
+G_BEGIN_DECLS
+
+/* The store under the board, for tests and benchmarks. */
+TavlaStore *tavla_board_get_store          (TavlaBoard  *self);
+/* Loads a demo data set in the format of data/demo/demo-board.json. */
+gboolean    tavla_board_load_demo_from_data (TavlaBoard  *self,
+                                             const char  *json,
+                                             gssize       length,
+                                             GError     **error);
+
+/* A batch of writes in one transaction: writes inside it nest, and the
+ * models are left alone until the caller refreshes after committing. */
+gboolean    tavla_board_begin_batch         (TavlaBoard  *self,
+                                             GError     **error);
+gboolean    tavla_board_commit_batch        (TavlaBoard  *self,
+                                             GError     **error);
+void        tavla_board_rollback_batch      (TavlaBoard  *self);
+
+G_END_DECLS

@@ -322,11 +322,52 @@ cli_item_add (TavlaCli  *cli,
   return print_item_with_history (cli, board, item, FALSE);
 }
 
+/* Owner and department filters name existing rows; a department may be
+ * given by its code, so the query gets the stored name. */
 static gboolean
-build_query (TavlaBoard      *board,
-             char           **statuses,
-             TavlaItemQuery  *query,
-             GError         **error)
+resolve_names (TavlaBoard  *board,
+               char       **owner,
+               char       **department,
+               GError     **error)
+{
+  if (*owner != NULL)
+    {
+      g_autoptr(TavlaPerson) person = tavla_board_find_person (board, *owner);
+
+      if (person == NULL)
+        {
+          g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                       _("No person is named “%s”; “tavla-cli person list” shows the names"),
+                       *owner);
+          return FALSE;
+        }
+      g_free (*owner);
+      *owner = g_strdup (tavla_person_get_name (person));
+    }
+
+  if (*department != NULL)
+    {
+      g_autoptr(TavlaDepartment) found = tavla_board_find_department (board, *department);
+
+      if (found == NULL)
+        {
+          g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                       _("No department is named “%s”; “tavla-cli department list” shows "
+                         "the names"),
+                       *department);
+          return FALSE;
+        }
+      g_free (*department);
+      *department = g_strdup (tavla_department_get_name (found));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_statuses (char   **statuses,
+                guint   *out_mask,
+                GError **error)
 {
   for (guint i = 0; statuses != NULL && statuses[i] != NULL; i++)
     {
@@ -339,35 +380,7 @@ build_query (TavlaBoard      *board,
           if (!cli_check_text ("--status", names[j], error)
               || !parse_status (g_strstrip (names[j]), &status, error))
             return FALSE;
-          query->statuses |= 1u << status;
-        }
-    }
-
-  if (query->owner != NULL)
-    {
-      g_autoptr(TavlaPerson) person = tavla_board_find_person (board, query->owner);
-
-      if (person == NULL)
-        {
-          g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-                       _("No person is named “%s”; “tavla-cli person list” shows the names"),
-                       query->owner);
-          return FALSE;
-        }
-    }
-
-  if (query->department != NULL)
-    {
-      g_autoptr(TavlaDepartment) department = tavla_board_find_department (board,
-                                                                           query->department);
-
-      if (department == NULL)
-        {
-          g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-                       _("No department is named “%s”; “tavla-cli department list” shows "
-                         "the names"),
-                       query->department);
-          return FALSE;
+          *out_mask |= 1u << status;
         }
     }
 
@@ -472,6 +485,8 @@ cli_item_list (TavlaCli  *cli,
       || !cli_check_text ("--on", on, &error))
     return cli_fail (error);
 
+  if (!parse_statuses (statuses, &query.statuses, &error))
+    return cli_fail (error);
   if (on != NULL && !tavla_date_parse (on, &on_date))
     {
       g_set_error (&error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
@@ -483,6 +498,8 @@ cli_item_list (TavlaCli  *cli,
   if (board == NULL)
     return cli_fail (error);
 
+  if (!resolve_names (board, &owner, &department, &error))
+    return cli_fail (error);
   if (search != NULL && *search != '\0')
     folded = tavla_text_fold (search);
   query.owner = owner;
@@ -491,8 +508,6 @@ cli_item_list (TavlaCli  *cli,
   query.overdue_only = overdue;
   query.today = on;
   query.strategic_only = strategic;
-  if (!build_query (board, statuses, &query, &error))
-    return cli_fail (error);
 
   items = tavla_board_get_items (board);
   n_items = g_list_model_get_n_items (items);

@@ -10,14 +10,13 @@ set -eu
 
 srcdir=${1:?usage: check-translation.sh SRCDIR LANG}
 lang=${2:?usage: check-translation.sh SRCDIR LANG}
+# The same arguments as meson's "glib" gettext preset that po/ uses.
+argsfile=$(cd "$(dirname "$0")" && pwd)/xgettext-args
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 cd "$srcdir"
-xgettext --package-name=tavla --from-code=UTF-8 --add-comments \
-  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
-  --keyword=g_dpgettext2:2c,3 \
+xgettext --package-name=tavla $(cat "$argsfile") \
   -D "$srcdir" -f po/POTFILES -o "$tmp/tavla.pot"
 msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$tmp/tavla.pot" \
   -o "$tmp/$lang.po"

@@ -25,6 +25,14 @@ G_DECLARE_FINAL_TYPE (TavlaBoard, tavla_board, TAVLA, BOARD, GObject)
  * new item is inserted at its position (items are ordered by id).
  *
  * Signals: "changed" after any refresh that altered the models.
+ *
+ * Ownership: the three models from tavla_board_get_people(),
+ * tavla_board_get_departments() and tavla_board_get_items() belong to the
+ * board (transfer none). Every other function that returns an object, a
+ * model or an array returns a new reference the caller frees (transfer
+ * full), including tavla_board_find_person() and
+ * tavla_board_find_department(), which return NULL when nothing matches.
+ * tavla_board_find_department() matches the name or the short code.
  */
 
 typedef struct

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "tavla-application.h"
 #include "tavla-gui-settings.h"
@@ -54,6 +56,34 @@ get_window (TavlaApplication *self)
       return l->data;
 
   return NULL;
+}
+
+static long
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + strlen ("VmHWM:"), NULL, 10) : -1;
+}
+
+static void
+on_bench_after_paint (GdkFrameClock *clock,
+                      GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, window);
+  g_printerr ("rss-kib %ld\n", peak_rss_kib ());
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static void
+on_bench_realize (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_bench_after_paint), window);
 }
 
 static void
@@ -195,6 +225,11 @@ tavla_application_activate (GApplication *application)
       window = tavla_window_new (GTK_APPLICATION (self));
       path = dup_database_path (self);
       tavla_window_open_path (window, path);
+
+      /* tests/bench measures the start-up against an empty window: quit
+       * once the board has been painted and report the peak memory. */
+      if (g_getenv ("TAVLA_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize), NULL);
     }
 
   gtk_window_present (GTK_WINDOW (window));

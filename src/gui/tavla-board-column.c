@@ -148,8 +148,13 @@ static void
 tavla_board_column_dispose (GObject *object)
 {
   TavlaBoardColumn *self = (TavlaBoardColumn *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAVLA_TYPE_BOARD_COLUMN);
+  /* dispose_template only drops the bound children; the unnamed top-level
+   * box holding them goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);

@@ -28,7 +28,7 @@ struct _TavlaBoardView
   GtkToggleButton  *strategic_button;
   GtkToggleButton  *closed_button;
   GtkStack         *stack;
-  AdwFlap          *flap;
+  GtkRevealer      *flap;
   GtkBox           *columns_box;
   TavlaItemPanel   *panel;
 
@@ -37,7 +37,7 @@ struct _TavlaBoardView
   GtkCustomFilter  *query_filter;
   GtkStringList    *owners;
   GtkStringList    *departments;
-  GArray           *undo_ids;
+  GArray           *undo_ids;    /* UndoEntry, the latest last */
   char             *search;
   char             *owner;
   char             *department;
@@ -134,13 +134,23 @@ show_undo_toast (TavlaBoardView *self,
   show_toast (self, g_steal_pointer (&toast));
 }
 
+/* What this window changed last: the core undoes an item's most recent
+ * change, so an entry is only good while the item is still at the version
+ * our change left it at (otherwise "undo" would revert someone else's
+ * change, or redo our own undo). */
+typedef struct
+{
+  gint64 id;
+  gint64 version;
+} UndoEntry;
+
 static void
 push_undo (TavlaBoardView *self,
            TavlaItem      *item)
 {
-  gint64 id = tavla_item_get_id (item);
+  UndoEntry entry = { tavla_item_get_id (item), tavla_item_get_version (item) };
 
-  g_array_append_val (self->undo_ids, id);
+  g_array_append_val (self->undo_ids, entry);
 }
 
 static TavlaBoardColumn *
@@ -173,7 +183,7 @@ open_panel (TavlaBoardView *self,
             TavlaItem      *item)
 {
   tavla_item_panel_edit (self->panel, item);
-  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_revealer_set_reveal_child (self->flap, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "board");
   tavla_item_panel_focus_first (self->panel);
 }
@@ -181,7 +191,7 @@ open_panel (TavlaBoardView *self,
 static void
 close_panel (TavlaBoardView *self)
 {
-  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_revealer_set_reveal_child (self->flap, FALSE);
   update_page (self);
 
   if (self->active_column != NULL)
@@ -365,7 +375,7 @@ on_search_stop (TavlaBoardView *self)
 static void
 on_items_changed (TavlaBoardView *self)
 {
-  if (!adw_flap_get_reveal_flap (self->flap))
+  if (!gtk_revealer_get_reveal_child (self->flap))
     update_page (self);
 }
 
@@ -487,7 +497,7 @@ on_panel_saved (TavlaBoardView *self,
       show_undo_toast (self, _("Saved “%s”"), item, NULL);
     }
 
-  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_revealer_set_reveal_child (self->flap, FALSE);
   update_page (self);
   tavla_board_view_focus_item (self, tavla_item_get_id (item));
 }
@@ -541,7 +551,7 @@ undo_action (GtkWidget  *widget,
   g_autofree char *actor = NULL;
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  gint64 id;
+  UndoEntry entry;
 
   if (self->board == NULL || self->undo_ids->len == 0)
     {
@@ -549,11 +559,25 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
-  id = g_array_index (self->undo_ids, gint64, self->undo_ids->len - 1);
+  entry = g_array_index (self->undo_ids, UndoEntry, self->undo_ids->len - 1);
   g_array_set_size (self->undo_ids, self->undo_ids->len - 1);
 
+  item = tavla_board_get_item (self->board, entry.id, &error);
+  if (item == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  if (tavla_item_get_version (item) != entry.version)
+    {
+      g_array_set_size (self->undo_ids, 0);
+      show_message (self, _("Nothing to undo: the proposal has changed since"));
+      return;
+    }
+  g_clear_object (&item);
+
   actor = tavla_gui_dup_actor ();
-  item = tavla_board_undo_last_change (self->board, id, actor, &error);
+  item = tavla_board_undo_last_change (self->board, entry.id, actor, &error);
   if (item == NULL)
     {
       show_message (self, error->message);
@@ -563,7 +587,7 @@ undo_action (GtkWidget  *widget,
   title = g_markup_escape_text (tavla_item_get_title (item), -1);
   message = g_strdup_printf (_("Undid the last change to “%s”"), title);
   show_toast (self, adw_toast_new (message));
-  tavla_board_view_focus_item (self, id);
+  tavla_board_view_focus_item (self, entry.id);
 }
 
 static void
@@ -608,9 +632,14 @@ static void
 tavla_board_view_dispose (GObject *object)
 {
   TavlaBoardView *self = (TavlaBoardView *) object;
+  GtkWidget *child;
 
   tavla_board_view_set_board (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAVLA_TYPE_BOARD_VIEW);
+  /* dispose_template only drops the bound children; the unnamed top-level
+   * box holding them goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   self->active_column = NULL;
   memset (self->columns, 0, sizeof self->columns);
 
@@ -760,7 +789,7 @@ tavla_board_view_init (TavlaBoardView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->undo_ids = g_array_new (FALSE, FALSE, sizeof (UndoEntry));
   refresh_today (self);
   self->query_filter = gtk_custom_filter_new (query_filter_func, self, NULL);
 
@@ -857,7 +886,7 @@ tavla_board_view_set_board (TavlaBoardView *self,
   if (self->panel != NULL)
     {
       tavla_item_panel_set_board (self->panel, board);
-      adw_flap_set_reveal_flap (self->flap, FALSE);
+      gtk_revealer_set_reveal_child (self->flap, FALSE);
       reload_choices (self);
       update_page (self);
     }
@@ -887,7 +916,7 @@ tavla_board_view_get_panel_revealed (TavlaBoardView *self)
 {
   g_return_val_if_fail (TAVLA_IS_BOARD_VIEW (self), FALSE);
 
-  return adw_flap_get_reveal_flap (self->flap);
+  return gtk_revealer_get_reveal_child (self->flap);
 }
 
 /* Whether the board has no proposals at all (the first-run state). */

@@ -140,8 +140,13 @@ static void
 tavla_item_card_dispose (GObject *object)
 {
   TavlaItemCard *self = (TavlaItemCard *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAVLA_TYPE_ITEM_CARD);
+  /* dispose_template only drops the bound children; the unnamed top-level
+   * box holding them goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (tavla_item_card_parent_class)->dispose (object);

@@ -685,8 +685,13 @@ static void
 tavla_item_panel_dispose (GObject *object)
 {
   TavlaItemPanel *self = (TavlaItemPanel *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAVLA_TYPE_ITEM_PANEL);
+  /* dispose_template only drops the bound children; the unnamed top-level
+   * box holding them goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->board);
   g_clear_object (&self->item);
   g_clear_object (&self->owners);

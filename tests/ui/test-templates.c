@@ -71,11 +71,13 @@ test_preferences_template (void)
 static void
 test_help_overlay (void)
 {
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/tavla/Tavla/gtk/help-overlay.ui");
+  GtkBuilder *builder = gtk_builder_new_from_resource ("/io/github/tavla/Tavla/gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "To In progress"));
+  /* The toplevel list keeps the window once the builder is gone. */
+  g_object_unref (builder);
   destroy_and_check (GTK_WIDGET (overlay));
 }
 

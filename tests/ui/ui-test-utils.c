@@ -16,6 +16,8 @@ ui_test_init (int    *argc,
   g_setenv ("TAVLA_USER", "Testaren", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* Revealers and stacks then switch at once instead of over frames. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 /* Runs everything pending (layout, list rows, idle handlers) so that a
@@ -23,11 +25,11 @@ ui_test_init (int    *argc,
 void
 ui_test_iterate (void)
 {
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 10; i++)
     {
       while (g_main_context_iteration (NULL, FALSE))
         ;
-      g_usleep (1000);
+      g_usleep (2000);
     }
 }
 

@@ -514,16 +514,21 @@ cli_item_list (TavlaCli  *cli,
 
   if (cli->json)
     {
-      CliJsonArray *array = cli_json_array_begin (cli);
+      guint n_matches = 0;
 
+      /* A JSON array with one object per line, streamed out. */
+      g_string_append_c (cli->out, '[');
       for (guint i = 0; i < n_items; i++)
         {
           g_autoptr(TavlaItem) item = g_list_model_get_item (items, i);
 
-          if (tavla_item_query_matches (&query, item))
-            cli_json_add_item (cli_json_array_next (array), item);
+          if (!tavla_item_query_matches (&query, item))
+            continue;
+          g_string_append (cli->out, n_matches++ == 0 ? "\n" : ",\n");
+          cli_json_append_item (cli->out, item);
+          cli_flush (cli, FALSE);
         }
-      cli_json_array_end (array);
+      g_string_append (cli->out, n_matches > 0 ? "\n]\n" : "]\n");
     }
   else
     {

@@ -7,18 +7,6 @@
 
 #include "cli-output.h"
 
-/* Output is handed to stdout once this much has collected. */
-#define CLI_FLUSH_SIZE (64 * 1024)
-
-struct _CliJsonArray
-{
-  TavlaCli      *cli;
-  JsonBuilder   *builder;
-  JsonGenerator *generator;
-  gboolean       pending;
-  guint          n_written;
-};
-
 struct _CliTable
 {
   guint      n_columns;
@@ -115,33 +103,6 @@ append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
-static void
-emit_pending (CliJsonArray *array)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  if (!array->pending)
-    return;
-
-  root = json_builder_get_root (array->builder);
-  g_string_append (array->cli->out, array->n_written == 0 ? "\n" : ",\n");
-  json_generator_set_root (array->generator, root);
-  json_generator_to_gstring (array->generator, array->cli->out);
-  json_builder_reset (array->builder);
-  array->pending = FALSE;
-  array->n_written++;
-  cli_flush (array->cli, FALSE);
-}
-
-void
-cli_json_add_item (JsonBuilder *builder,
-                   TavlaItem   *item)
-{
-  json_builder_begin_object (builder);
-  add_item_members (builder, item);
-  json_builder_end_object (builder);
-}
-
 void
 cli_json_add_item_full (JsonBuilder *builder,
                         TavlaItem   *item,
@@ -225,38 +186,104 @@ cli_write_json (TavlaCli    *cli,
   g_string_append_c (cli->out, '\n');
 }
 
-CliJsonArray *
-cli_json_array_begin (TavlaCli *cli)
+/* A JSON string, escaped as RFC 8259 asks: quote, backslash and control
+ * characters; everything else is copied as UTF-8. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
 {
-  CliJsonArray *array = g_new0 (CliJsonArray, 1);
+  g_autofree char *valid = NULL;
+  const char *run;
+  const char *p;
 
-  array->cli = cli;
-  array->builder = json_builder_new ();
-  array->generator = json_generator_new ();
-  g_string_append_c (cli->out, '[');
+  if (text == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
-  return array;
+  g_string_append_c (out, '"');
+  for (run = p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      switch (c)
+        {
+        case '"':
+          g_string_append_len (out, "\\\"", 2);
+          break;
+        case '\\':
+          g_string_append_len (out, "\\\\", 2);
+          break;
+        case '\n':
+          g_string_append_len (out, "\\n", 2);
+          break;
+        case '\t':
+          g_string_append_len (out, "\\t", 2);
+          break;
+        case '\r':
+          g_string_append_len (out, "\\r", 2);
+          break;
+        case '\b':
+          g_string_append_len (out, "\\b", 2);
+          break;
+        case '\f':
+          g_string_append_len (out, "\\f", 2);
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
 }
 
-/* Returns the builder for the next element; the previous one is written
- * first, so at most one object is held in memory. */
-JsonBuilder *
-cli_json_array_next (CliJsonArray *array)
+static void
+append_json_member (GString    *out,
+                    const char *name,
+                    const char *value)
 {
-  emit_pending (array);
-  array->pending = TRUE;
-
-  return array->builder;
+  g_string_append_c (out, ',');
+  append_json_string (out, name);
+  g_string_append_c (out, ':');
+  append_json_string (out, value);
 }
 
+/*
+ * The item members of cli_json_add_item_full() on one line, written straight
+ * into @out. `item list --json` on 10,000 items spends most of its own
+ * time here; building a JsonNode tree per item was several times slower.
+ * The cli suite checks that both writers give equal objects.
+ */
 void
-cli_json_array_end (CliJsonArray *array)
+cli_json_append_item (GString   *out,
+                      TavlaItem *item)
 {
-  emit_pending (array);
-  g_string_append (array->cli->out, array->n_written > 0 ? "\n]\n" : "]\n");
-  g_object_unref (array->generator);
-  g_object_unref (array->builder);
-  g_free (array);
+  TavlaMark mark = tavla_item_get_mark (item);
+
+  g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT, tavla_item_get_id (item));
+  append_json_member (out, "title", tavla_item_get_title (item));
+  append_json_member (out, "description", tavla_item_get_description (item));
+  append_json_member (out, "status", tavla_status_to_string (tavla_item_get_status (item)));
+  append_json_member (out, "mark",
+                      mark != TAVLA_MARK_NONE ? tavla_mark_to_string (mark) : NULL);
+  append_json_member (out, "owner", tavla_item_get_owner (item));
+  append_json_member (out, "due", tavla_item_get_due (item));
+  append_json_member (out, "department", tavla_item_get_department (item));
+  append_json_member (out, "source", tavla_source_to_string (tavla_item_get_source (item)));
+  g_string_append (out, tavla_item_get_strategic (item)
+                        ? ",\"strategic\":true" : ",\"strategic\":false");
+  append_json_member (out, "created", tavla_item_get_created (item));
+  append_json_member (out, "updated", tavla_item_get_updated (item));
+  g_string_append_c (out, '}');
 }
 
 /* Text a person reads in a terminal: control characters (newlines, tabs,

@@ -8,8 +8,6 @@
 G_BEGIN_DECLS
 
 /* JSON: the shapes of DESIGN.md, one builder call per object. */
-void      cli_json_add_item        (JsonBuilder     *builder,
-                                    TavlaItem       *item);
 void      cli_json_add_item_full   (JsonBuilder     *builder,
                                     TavlaItem       *item,
                                     GListModel      *history,
@@ -21,12 +19,8 @@ void      cli_json_add_department  (JsonBuilder     *builder,
 void      cli_write_json           (TavlaCli        *cli,
                                     JsonBuilder     *builder);
 
-/* Streams a JSON array, one compact object per line. */
-typedef struct _CliJsonArray CliJsonArray;
-
-CliJsonArray *cli_json_array_begin (TavlaCli        *cli);
-JsonBuilder  *cli_json_array_next  (CliJsonArray    *array);
-void          cli_json_array_end   (CliJsonArray    *array);
+void      cli_json_append_item     (GString         *out,
+                                    TavlaItem       *item);
 
 /* Text for people. */
 char     *cli_text_clean           (const char      *text);

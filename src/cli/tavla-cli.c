@@ -245,7 +245,7 @@ cli_demo (TavlaCli  *cli,
   if (board == NULL)
     return cli_fail (error);
   if (!tavla_board_load_demo (board, &error))
-    return cli_fail_with_hint (error, _("load the demo into a new file with --db PATH"));
+    return cli_fail (error);
 
   n_people = g_list_model_get_n_items (tavla_board_get_people (board));
   n_departments = g_list_model_get_n_items (tavla_board_get_departments (board));

@@ -216,6 +216,15 @@ expect_error (Fixture    *f,
     }
 }
 
+/* The last run printed @text on stdout. */
+void
+expect_output (Fixture    *f,
+               const char *text)
+{
+  if (strstr (f->out, text) == NULL)
+    g_error ("“%s” did not print “%s”; it printed:\n%s", f->command, text, f->out);
+}
+
 JsonNode *
 parse_json (Fixture *f)
 {

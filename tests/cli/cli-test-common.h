@@ -47,6 +47,8 @@ void        expect_ok          (Fixture            *f);
 void        expect_error       (Fixture            *f,
                                 int                 expected,
                                 const char         *fragment);
+void        expect_output      (Fixture            *f,
+                                const char         *text);
 void        expect_refused     (Fixture            *f,
                                 const char         *fragment,
                                 const char         *first,

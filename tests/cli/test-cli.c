@@ -28,7 +28,7 @@ test_init (Fixture       *f,
 
   run (f, "init", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, f->db));
+  expect_output (f, f->db);
   g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (g_stat (f->db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -54,7 +54,7 @@ test_init (Fixture       *f,
   run_env (f, f->env, "init", NULL);
   expect_ok (f);
   g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
-  g_assert_nonnull (strstr (f->out, default_db));
+  expect_output (f, default_db);
 }
 
 static void
@@ -67,7 +67,7 @@ test_demo (Fixture       *f,
   run (f, "demo", NULL);
   expect_ok (f);
   g_assert_true (g_str_has_prefix (f->out, "Loaded the demo kundcenter: "));
-  g_assert_nonnull (strstr (f->out, " proposals."));
+  expect_output (f, " proposals.");
 
   n_items = count_items (f);
   g_assert_cmpuint (n_items, >=, 20);
@@ -104,7 +104,7 @@ test_person (Fixture       *f,
 
   run (f, "person", "add", "--name", "Kalle Ek", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "Kalle Ek"));
+  expect_output (f, "Kalle Ek");
 
   g_clear_pointer (&node, json_node_unref);
   node = run_json (f, "person", "list", "--json", NULL);
@@ -117,8 +117,8 @@ test_person (Fixture       *f,
 
   run (f, "person", "list", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "Åsa Öberg"));
-  g_assert_nonnull (strstr (f->out, "Samordnare"));
+  expect_output (f, "Åsa Öberg");
+  expect_output (f, "Samordnare");
 
   /* Bad input is refused and adds nobody. */
   run (f, "person", "add", "Åsa Öberg", NULL);
@@ -166,8 +166,8 @@ test_department (Fixture       *f,
 
   run (f, "department", "list", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "Barn- och utbildningsförvaltningen"));
-  g_assert_nonnull (strstr (f->out, "BUF"));
+  expect_output (f, "Barn- och utbildningsförvaltningen");
+  expect_output (f, "BUF");
 
   run (f, "department", "add", "Socialförvaltningen", NULL);
   expect_error (f, 3, "Socialförvaltningen");
@@ -232,10 +232,9 @@ test_item_add (Fixture       *f,
   /* Text for people names the proposal and its fields. */
   run (f, "item", "add", "--title", "Tydligare röstbrevlåda", "--due", "2026-12-03", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "#3"));
-  g_assert_nonnull (strstr (f->out, "Tydligare röstbrevlåda"));
-  g_assert_nonnull (strstr (f->out, "2026-12-03"));
-  g_assert_nonnull (strstr (f->out, "49"));
+  expect_output (f, "#3");
+  expect_output (f, "Tydligare röstbrevlåda");
+  expect_output (f, "2026-12-03 (w. 49)");
 
   /* Refused input writes nothing. */
   shown_text = show_item_text (f, 2);
@@ -283,11 +282,11 @@ test_item_show (Fixture       *f,
 
   run (f, "item", "show", "1", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "Återkoppling på ärenden"));
-  g_assert_nonnull (strstr (f->out, "Kalle Ek"));
-  g_assert_nonnull (strstr (f->out, "History"));
-  g_assert_nonnull (strstr (f->out, "Testaren"));
-  g_assert_nonnull (strstr (f->out, "Taget på veckomötet"));
+  expect_output (f, "Återkoppling på ärenden");
+  expect_output (f, "Kalle Ek");
+  expect_output (f, "History");
+  expect_output (f, "Testaren");
+  expect_output (f, "Taget på veckomötet");
 
   run (f, "item", "show", "#1", NULL);
   expect_ok (f);
@@ -385,7 +384,7 @@ test_item_update (Fixture       *f,
   /* Text output for people. */
   run (f, "item", "update", "1", "--title", "Svarsmall för bygglov och strandskydd", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "Svarsmall för bygglov och strandskydd"));
+  expect_output (f, "Svarsmall för bygglov och strandskydd");
 
   /* Usage errors and a missing item. */
   run (f, "item", "update", "1", NULL);
@@ -494,9 +493,8 @@ test_item_list (Fixture       *f,
   run (f, "item", "list", "--status", "in-progress", NULL);
   expect_ok (f);
   g_assert_true (g_str_has_prefix (f->out, "ID"));
-  g_assert_nonnull (strstr (f->out, "2026-12-20"));
-  g_assert_nonnull (strstr (f->out, "51"));
-  g_assert_nonnull (strstr (f->out, "Förbättra ÅTERKOPPLING"));
+  expect_output (f, "2026-12-20 (w. 51)");
+  expect_output (f, "Förbättra ÅTERKOPPLING");
   g_assert_null (strstr (f->out, "Vilande"));
 
   run (f, "item", "list", "--status", "ongoing", NULL);
@@ -536,15 +534,15 @@ test_usage (Fixture       *f,
 
   run_env (f, f->env, "--help", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "item update"));
-  g_assert_nonnull (strstr (f->out, "--json"));
+  expect_output (f, "item update");
+  expect_output (f, "--json");
   run_env (f, f->env, "item", "update", "--help", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "--mark"));
-  g_assert_nonnull (strstr (f->out, "--operational"));
+  expect_output (f, "--mark");
+  expect_output (f, "--operational");
   run_env (f, f->env, "item", "--help", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, "undo"));
+  expect_output (f, "undo");
 }
 
 static void
@@ -706,6 +704,26 @@ test_round_trip (Fixture       *f,
     }
 
   g_assert_cmpuint (count_items (f), ==, g_strv_length ((char **) hostile));
+
+  /* `item list --json` writes its objects itself, for speed: they must be
+   * what `item show --json` says, without history and links. */
+  {
+    g_autoptr(JsonNode) list = run_json (f, "item", "list", "--json", NULL);
+    JsonArray *items = json_node_get_array (list);
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonNode *listed = json_array_get_element (items, i);
+        g_autoptr(JsonNode) shown = NULL;
+        JsonObject *object;
+
+        shown = show_item (f, json_object_get_int_member (json_node_get_object (listed), "id"));
+        object = json_node_get_object (shown);
+        json_object_remove_member (object, "history");
+        json_object_remove_member (object, "links");
+        g_assert_true (json_node_equal (listed, shown));
+      }
+  }
 }
 
 /* The Swedish the users run: messages come from the built catalogue. */
@@ -745,9 +763,11 @@ test_translation (Fixture       *f,
   in_progress = g_strdup (g_dpgettext2 ("tavla", "status", "In progress"));
   setlocale (LC_ALL, "C.UTF-8");
 
-  g_assert_cmpstr (unknown_command, !=, "Unknown command “%s”");
-  g_assert_cmpstr (unknown_status, !=, "Unknown status “%s”; use one of %s");
-  g_assert_cmpstr (in_progress, !=, "In progress");
+  if (g_str_equal (unknown_command, "Unknown command “%s”")
+      || g_str_equal (unknown_status, "Unknown status “%s”; use one of %s")
+      || g_str_equal (in_progress, "In progress"))
+    g_error ("po/sv.po lacks Swedish for the CLI's messages or the status labels: "
+             "src/cli/*.c must be in po/POTFILES and translated");
 
   env = g_environ_unsetenv (g_strdupv (f->env), "LC_ALL");
   env = g_environ_setenv (env, "LANG", "sv_SE.UTF-8", TRUE);
@@ -772,8 +792,9 @@ test_translation (Fixture       *f,
   expect_ok (f);
   run_env (f, env, "--db", f->db, "item", "list", NULL);
   expect_ok (f);
-  g_assert_nonnull (strstr (f->out, in_progress));
-  g_assert_nonnull (strstr (f->out, "v. 49"));
+  expect_output (f, in_progress);
+  /* Swedish weeks are "v. 49" (vecka), whatever the English says. */
+  expect_output (f, "2026-12-03 (v. 49)");
 }
 
 int

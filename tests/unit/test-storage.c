@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "test-common.h"
+
+static void
+assert_mode (const char *path,
+             guint       mode)
+{
+  GStatBuf st;
+
+  g_test_message ("%s", path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, mode);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+check_permissions_under_umask (mode_t mask)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autofree char *folder = g_build_filename (dir, "data", "tavla", NULL);
+  g_autofree char *path = g_build_filename (folder, "tavla.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old_mask = umask (mask);
+
+  board = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  item = test_add_item (board, "Känsliga synpunkter");
+
+  assert_mode (folder, 0700);
+  assert_mode (path, 0600);
+  assert_mode (wal, 0600);
+  assert_mode (shm, 0600);
+
+  umask (old_mask);
+}
+
+static void
+test_permissions (void)
+{
+  check_permissions_under_umask (022);
+  check_permissions_under_umask (000);
+}
+
+static void
+test_pragmas (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  const char *path = tavla_board_get_path (board);
+
+  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, TAVLA_SQLITE_APPLICATION_ID);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, TAVLA_SQLITE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM sqlite_schema WHERE type = 'table'"
+                                  " AND name IN ('person', 'department', 'response_group', 'item',"
+                                  " 'history', 'item_link', 'metric', 'measurement', 'deviation',"
+                                  " 'agreement', 'agreement_signatory', 'agreement_section',"
+                                  " 'case_type', 'audit', 'recommendation', 'meeting',"
+                                  " 'meeting_attendee', 'decision', 'feedback', 'setting')"), ==, 20);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM sqlite_schema WHERE type = 'table'"
+                                  " AND sql NOT LIKE '%STRICT'"), ==, 0);
+  g_assert_true (tavla_board_is_empty (board));
+  g_assert_false (tavla_board_is_read_only (board));
+  g_assert_null (tavla_board_get_read_only_reason (board));
+}
+
+static void
+test_newer_schema_read_only (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  g_autoptr(TavlaBoard) newer = NULL;
+  g_autoptr(TavlaItem) item = test_add_item (board, "Skrivet av gammal version");
+  g_autoptr(TavlaItem) refused = NULL;
+  g_autoptr(TavlaPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (tavla_board_get_path (board));
+  TavlaItemChange fields = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "Nytt" };
+
+  g_clear_object (&board);
+  test_exec_sql (path, "PRAGMA user_version = 99");
+
+  newer = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tavla_board_is_read_only (newer));
+  g_assert_nonnull (strstr (tavla_board_get_read_only_reason (newer), "newer version of Tavla"));
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_items (newer)), ==, 1);
+
+  refused = tavla_board_create_item (newer, &fields, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "newer version of Tavla"));
+  g_clear_error (&error);
+
+  fields.set = TAVLA_ITEM_FIELD_STATUS | TAVLA_ITEM_FIELD_NOTE;
+  fields.status = TAVLA_STATUS_REJECTED;
+  fields.note = "Nej";
+  refused = tavla_board_update_item (newer, tavla_item_get_id (item), &fields, NULL, &error);
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  person = tavla_board_add_person (newer, "Ny Person", NULL, NULL, NULL, &error);
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_READ_ONLY);
+
+  g_clear_object (&newer);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM history"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT status = 'new' FROM item"), ==, 1);
+}
+
+/* Opens @path expecting a refusal and checks the file is byte-identical
+ * afterwards: a file we cannot read is never "repaired". */
+static void
+assert_refused_untouched (const char *path,
+                          const char *words)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_length = 0;
+  gsize after_length = 0;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  board = tavla_board_open (path, &error);
+  g_assert_null (board);
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+static void
+test_foreign_files_refused (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autofree char *other_app = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *no_id = g_build_filename (dir, "noid.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (other_app, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 42; CREATE TABLE t (a)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (other_app, "is not a Tavla database");
+
+  g_assert_cmpint (sqlite3_open (no_id, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE item (a)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (no_id, "is not a Tavla database");
+
+  g_assert_true (g_file_set_contents (text, "Mötesanteckningar, inte en databas.\n"
+                                      "Mötesanteckningar, inte en databas.\n"
+                                      "Mötesanteckningar, inte en databas.\n", -1, NULL));
+  assert_refused_untouched (text, "notes.txt");
+}
+
+static void
+test_symlink_refused (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  g_autofree char *link = g_build_filename (dir, "link.db", NULL);
+  g_autoptr(TavlaBoard) through_link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink (tavla_board_get_path (board), link), ==, 0);
+  through_link = tavla_board_open (link, &error);
+  g_assert_null (through_link);
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED);
+}
+
+static void
+test_fixture_v1 (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autofree char *fixture = g_build_filename (g_getenv ("TAVLA_TEST_SRCDIR"), "tests", "fixtures",
+                                               "schema-v1.sql", NULL);
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  g_autoptr(TavlaItem) updated = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaItemChange change = {
+    .set = TAVLA_ITEM_FIELD_OWNER | TAVLA_ITEM_FIELD_DUE,
+    .owner = "Maria Nyström", .due = "2027-03-31",
+  };
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  board = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (tavla_board_is_read_only (board));
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_items (board)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_people (board)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_departments (board)), ==, 2);
+
+  item = tavla_board_get_item (board, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tavla_item_get_title (item), ==, "Förstärk telefonin när skolvalet öppnar");
+  g_assert_cmpstr (tavla_item_get_owner (item), ==, "Anna Lindqvist");
+  g_assert_cmpstr (tavla_item_get_due (item), ==, "2026-12-03");
+  g_assert_cmpstr (tavla_item_get_department (item), ==, "Barn- och utbildningsförvaltningen");
+  g_assert_cmpint (tavla_item_get_status (item), ==, TAVLA_STATUS_IN_PROGRESS);
+  g_assert_cmpint (tavla_item_get_mark (item), ==, TAVLA_MARK_AT_RISK);
+  g_assert_cmpint (tavla_item_get_source (item), ==, TAVLA_SOURCE_DEVIATION);
+  history = tavla_board_list_history (board, 1, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 6);
+  g_clear_object (&item);
+
+  item = tavla_board_get_item (board, 3, &error);
+  g_assert_cmpint (tavla_item_get_status (item), ==, TAVLA_STATUS_REJECTED);
+
+  /* And it stays writable: history continues with fresh change ids. */
+  updated = tavla_board_update_item (board, 2, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tavla_item_get_version (updated), ==, 2);
+  g_clear_object (&history);
+  history = tavla_board_list_history (board, 2, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 3);
+
+  g_clear_object (&board);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM history"), ==, 15);
+  g_assert_cmpint (raw_int (path, "SELECT max (change_id) FROM history"), ==, 11);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
+}
+
+static void
+test_reopen_keeps_everything (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new_staffed (dir);
+  g_autoptr(TavlaItem) item = NULL;
+  g_autoptr(TavlaItem) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (tavla_board_get_path (board));
+  const char *hostile = "Robert'); DROP TABLE item;-- \"citat\" ; -- \xe2\x80\x94 ärende";
+  TavlaItemChange fields = {
+    .set = TAVLA_ITEM_FIELD_TITLE | TAVLA_ITEM_FIELD_DESCRIPTION,
+    .title = hostile, .description = hostile,
+  };
+
+  item = tavla_board_create_item (board, &fields, hostile, &error);
+  g_assert_no_error (error);
+  g_clear_object (&board);
+
+  board = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  again = tavla_board_get_item (board, tavla_item_get_id (item), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tavla_item_get_title (again), ==, hostile);
+  g_assert_cmpstr (tavla_item_get_description (again), ==, hostile);
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_people (board)), ==, 2);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = tavla_default_database_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "tavla", "tavla.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_common_init (&argc, &argv);
+
+  g_test_add_func ("/storage/permissions", test_permissions);
+  g_test_add_func ("/storage/pragmas", test_pragmas);
+  g_test_add_func ("/storage/newer-schema-read-only", test_newer_schema_read_only);
+  g_test_add_func ("/storage/foreign-files-refused", test_foreign_files_refused);
+  g_test_add_func ("/storage/symlink-refused", test_symlink_refused);
+  g_test_add_func ("/storage/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/storage/reopen-keeps-everything", test_reopen_keeps_everything);
+  g_test_add_func ("/storage/default-path", test_default_path);
+
+  return g_test_run ();
+}

@@ -40,6 +40,19 @@ static const char *mark_classes[TAVLA_N_MARKS] = {
   NULL, "on-track", "at-risk", "off-track",
 };
 
+/* Badges sit in a GtkFlowBox so they wrap in a narrow column; a hidden
+ * badge hides its flow box child too, or it would leave a gap. */
+static void
+set_badge_visible (GtkLabel *badge,
+                   gboolean  visible)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (badge));
+
+  gtk_widget_set_visible (GTK_WIDGET (badge), visible);
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    gtk_widget_set_visible (parent, visible);
+}
+
 static void
 set_optional_text (GtkWidget  *box,
                    GtkLabel   *label,
@@ -59,7 +72,7 @@ update_mark (TavlaItemCard *self,
     if (mark_classes[i] != NULL)
       gtk_widget_remove_css_class (GTK_WIDGET (self->mark_label), mark_classes[i]);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->mark_label), mark != TAVLA_MARK_NONE);
+  set_badge_visible (self->mark_label, mark != TAVLA_MARK_NONE);
   if (mark == TAVLA_MARK_NONE)
     return;
 
@@ -79,8 +92,8 @@ update_card (TavlaItemCard *self)
       set_optional_text (GTK_WIDGET (self->owner_box), self->owner_label, NULL);
       set_optional_text (GTK_WIDGET (self->due_box), self->due_label, NULL);
       set_optional_text (GTK_WIDGET (self->department_box), self->department_label, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->strategic_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), FALSE);
+      set_badge_visible (self->strategic_label, FALSE);
+      set_badge_visible (self->overdue_label, FALSE);
       update_mark (self, TAVLA_MARK_NONE);
       return;
     }
@@ -94,14 +107,18 @@ update_card (TavlaItemCard *self)
   set_optional_text (GTK_WIDGET (self->due_box), self->due_label, due);
   set_optional_text (GTK_WIDGET (self->department_box), self->department_label,
                      tavla_item_get_department (self->item));
-  gtk_widget_set_visible (GTK_WIDGET (self->strategic_label),
-                          tavla_item_get_strategic (self->item));
-  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);
+  set_badge_visible (self->strategic_label, tavla_item_get_strategic (self->item));
+  set_badge_visible (self->overdue_label, overdue);
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
   update_mark (self, tavla_item_get_mark (self->item));
+
+  /* An empty badge row would still take its spacing. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->mark_label)),
+                          tavla_item_get_strategic (self->item) ||
+                          tavla_item_get_mark (self->item) != TAVLA_MARK_NONE);
 }
 
 static GdkContentProvider *
@@ -228,6 +245,8 @@ tavla_item_card_init (TavlaItemCard *self)
   GtkDragSource *drag_source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "due-meta");
+  gtk_label_set_wrap (self->due_label, FALSE);
   update_card (self);
 
   drag_source = gtk_drag_source_new ();

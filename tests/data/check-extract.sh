@@ -20,9 +20,24 @@ cd "$srcdir"
 LC_ALL=C xgettext --package-name=tavla $(cat "$argsfile") \
   -D "$srcdir" -f po/POTFILES -o "$tmp/tavla.pot" 2> "$tmp/warnings"
 
+status=0
 if [ -s "$tmp/warnings" ]; then
   echo "xgettext cannot extract these strings correctly:" >&2
   cat "$tmp/warnings" >&2
-  exit 1
+  status=1
 fi
+
+# Outside printf-like calls xgettext does not warn, but a msgid that ends in
+# a lone "%" shows the same mistake: a macro was glued to the string.
+msgcat --no-wrap --no-location "$tmp/tavla.pot" > "$tmp/flat.pot"
+if grep -nE '^msgid(_plural)? "(.*[^%])?(%%)*%"$' "$tmp/flat.pot" > "$tmp/cut"; then
+  echo "These msgids end in the middle of a format directive, so they are never translated at run time:" >&2
+  sed -E 's/^[0-9]+:/  /' "$tmp/cut" >&2
+  for id in $(sed -nE 's/^[0-9]+:msgid(_plural)? "(.*)"$/\2/p' "$tmp/cut" | head -n 20 | tr ' ' '\001'); do
+    text=$(printf '%s' "$id" | tr '\001' ' ')
+    grep -rnF --include='*.c' "\"$text\"" src 2>/dev/null | sed 's/^/    at /' >&2 || true
+  done
+  status=1
+fi
+[ "$status" -eq 0 ] || exit 1
 echo "$(grep -c '^msgid ' "$tmp/tavla.pot") messages extracted from po/POTFILES"

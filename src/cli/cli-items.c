@@ -300,8 +300,7 @@ cli_item_add (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
 
-  if (!cli_parse_options (cli, "item add", N_("--title TITLE [OPTION…]"),
-                          _("Add an improvement proposal. It starts as “new”."),
+  if (!cli_parse_options (cli, _("Add an improvement proposal. It starts as “new”."),
                           entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
@@ -470,8 +469,7 @@ cli_item_list (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
 
-  if (!cli_parse_options (cli, "item list", N_("[--status STATUS]… [OPTION…]"),
-                          _("List proposals, ordered by ID. Filters combine."),
+  if (!cli_parse_options (cli, _("List proposals, ordered by ID. Filters combine."),
                           entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
@@ -568,8 +566,7 @@ cli_item_show (TavlaCli  *cli,
   gint64 id = 0;
   int status;
 
-  if (!cli_parse_options (cli, "item show", N_("ID"),
-                          _("Show a proposal with its links and its full history."),
+  if (!cli_parse_options (cli, _("Show a proposal with its links and its full history."),
                           NULL, &argc, &argv, &status))
     return status;
   if ((status = take_id (cli, argc, argv, &id)) != CLI_EXIT_OK)
@@ -626,9 +623,8 @@ cli_item_update (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
 
-  if (!cli_parse_options (cli, "item update", N_("ID [OPTION…]"),
-                          _("Change a proposal. Each changed field is written to its history "
-                            "with the note."),
+  if (!cli_parse_options (cli, _("Change a proposal. Each changed field is written to its "
+                              "history with the note."),
                           entries, &argc, &argv, &status))
     return status;
   if ((status = take_id (cli, argc, argv, &id)) != CLI_EXIT_OK)
@@ -662,9 +658,8 @@ cli_item_undo (TavlaCli  *cli,
   gint64 id = 0;
   int status;
 
-  if (!cli_parse_options (cli, "item undo", N_("ID"),
-                          _("Undo the last change to a proposal. The undo is itself a change "
-                            "in the history."),
+  if (!cli_parse_options (cli, _("Undo the last change to a proposal. The undo is itself a "
+                              "change in the history."),
                           NULL, &argc, &argv, &status))
     return status;
   if ((status = take_id (cli, argc, argv, &id)) != CLI_EXIT_OK)

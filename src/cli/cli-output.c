@@ -508,32 +508,52 @@ cli_print_item (TavlaCli  *cli,
     }
 }
 
-/* The timeline: when, who, what, and the note on its own line. */
+static void
+print_note (TavlaCli   *cli,
+            const char *note)
+{
+  g_autofree char *clean = NULL;
+
+  if (note == NULL || *note == '\0')
+    return;
+
+  clean = cli_text_clean (note);
+  /* TRANSLATORS: the note written with a change, shown under it. */
+  cli_print (cli, _("    Note: %s\n"), clean);
+}
+
+/* The timeline, one block per change: when and who, then each field that
+ * changed, then the change's note once. */
 void
 cli_print_history (TavlaCli   *cli,
                    GListModel *history)
 {
   guint n_entries = g_list_model_get_n_items (history);
+  g_autoptr(TavlaHistoryEntry) previous = NULL;
 
   cli_print (cli, "\n%s\n", _("History"));
   for (guint i = 0; i < n_entries; i++)
     {
       g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i);
-      g_autofree char *at = tavla_timestamp_display (tavla_history_entry_get_at (entry));
-      g_autofree char *actor = cli_text_clean (tavla_history_entry_get_actor (entry));
       g_autofree char *describe = tavla_history_entry_describe (entry);
       g_autofree char *text = cli_text_clean (describe);
-      const char *note = tavla_history_entry_get_note (entry);
 
-      cli_print (cli, "  %s  %s  %s\n", at, actor, text);
-      if (note != NULL && *note != '\0')
+      if (previous == NULL
+          || tavla_history_entry_get_change_id (previous)
+             != tavla_history_entry_get_change_id (entry))
         {
-          g_autofree char *clean_note = cli_text_clean (note);
+          g_autofree char *at = tavla_timestamp_display (tavla_history_entry_get_at (entry));
+          g_autofree char *actor = cli_text_clean (tavla_history_entry_get_actor (entry));
 
-          /* TRANSLATORS: the note written with a change, shown under it. */
-          cli_print (cli, _("      Note: %s\n"), clean_note);
+          if (previous != NULL)
+            print_note (cli, tavla_history_entry_get_note (previous));
+          cli_print (cli, "  %s  %s\n", at, actor);
         }
+      cli_print (cli, "    %s\n", text);
+      g_set_object (&previous, entry);
     }
+  if (previous != NULL)
+    print_note (cli, tavla_history_entry_get_note (previous));
 }
 
 void

@@ -79,8 +79,7 @@ cli_person_add (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
 
-  if (!cli_parse_options (cli, "person add", N_("NAME [--role ROLE] [--email EMAIL]"),
-                          _("Add a person who can own proposals."),
+  if (!cli_parse_options (cli, _("Add a person who can own proposals."),
                           entries, &argc, &argv, &status))
     return status;
   if ((status = take_name (cli, argc, argv, &name)) != CLI_EXIT_OK)
@@ -124,7 +123,7 @@ cli_person_list (TavlaCli  *cli,
   guint n_people;
   int status;
 
-  if (!cli_parse_options (cli, "person list", NULL, _("List the people."),
+  if (!cli_parse_options (cli, _("List the people."),
                           NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
@@ -198,8 +197,7 @@ cli_department_add (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
 
-  if (!cli_parse_options (cli, "department add", N_("NAME [--code CODE]"),
-                          _("Add a department (förvaltning)."),
+  if (!cli_parse_options (cli, _("Add a department (förvaltning)."),
                           entries, &argc, &argv, &status))
     return status;
   if ((status = take_name (cli, argc, argv, &name)) != CLI_EXIT_OK)
@@ -241,7 +239,7 @@ cli_department_list (TavlaCli  *cli,
   guint n_departments;
   int status;
 
-  if (!cli_parse_options (cli, "department list", NULL, _("List the departments."),
+  if (!cli_parse_options (cli, _("List the departments."),
                           NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)

@@ -32,25 +32,25 @@ static int cli_init (TavlaCli *cli, int argc, char **argv);
 static int cli_demo (TavlaCli *cli, int argc, char **argv);
 
 static const CliCommand person_actions[] = {
-  { "add", cli_person_add, N_("NAME [--role ROLE] [--email EMAIL]"),
+  { "add", cli_person_add, N_("NAME"),
     N_("Add a person who can own proposals") },
   { "list", cli_person_list, NULL, N_("List the people") },
   { NULL, NULL, NULL, NULL },
 };
 
 static const CliCommand department_actions[] = {
-  { "add", cli_department_add, N_("NAME [--code CODE]"), N_("Add a department") },
+  { "add", cli_department_add, N_("NAME"), N_("Add a department") },
   { "list", cli_department_list, NULL, N_("List the departments") },
   { NULL, NULL, NULL, NULL },
 };
 
 static const CliCommand item_actions[] = {
-  { "add", cli_item_add, N_("--title TITLE [OPTION…]"),
+  { "add", cli_item_add, N_("--title TITLE"),
     N_("Add an improvement proposal") },
-  { "list", cli_item_list, N_("[--status STATUS]… [OPTION…]"),
+  { "list", cli_item_list, NULL,
     N_("List proposals, optionally filtered") },
   { "show", cli_item_show, N_("ID"), N_("Show a proposal with its history") },
-  { "update", cli_item_update, N_("ID [OPTION…]"),
+  { "update", cli_item_update, N_("ID"),
     N_("Change a proposal: its fields, status or mark") },
   { "undo", cli_item_undo, N_("ID"),
     N_("Undo the last change to a proposal, as a new change") },
@@ -68,6 +68,23 @@ static const CliGroup groups[] = {
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");
+
+static void
+append_command_line (GString          *text,
+                     const char       *group,
+                     const CliCommand *command)
+{
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (group, command->name) == 0)
+    name = g_strdup (group);
+  else if (command->parameters != NULL)
+    name = g_strdup_printf ("%s %s %s", group, command->name, _(command->parameters));
+  else
+    name = g_strdup_printf ("%s %s", group, command->name);
+
+  g_string_append_printf (text, "\n  %-28s %s", name, _(command->summary));
+}
 
 /* One line, without a trailing full stop, so that a hint can follow. */
 static char *
@@ -109,17 +126,13 @@ describe_commands (void)
 
       if (group->actions == NULL)
         {
-          g_string_append_printf (text, "\n  %-28s %s", group->name, _(group->command.summary));
+          append_command_line (text, group->name, &group->command);
           continue;
         }
       for (const CliCommand *action = group->actions; action->name != NULL; action++)
-        {
-          g_autofree char *name = g_strdup_printf ("%s %s", group->name, action->name);
-
-          g_string_append_printf (text, "\n  %-28s %s", name, _(action->summary));
-        }
+        append_command_line (text, group->name, action);
     }
-  g_string_append_c (text, '\n');
+  g_string_append (text, "\n\n");
   g_string_append (text, _("Run “tavla-cli COMMAND --help” for the options of a command."));
 
   return g_string_free (text, FALSE);
@@ -184,7 +197,7 @@ cli_init (TavlaCli  *cli,
   TavlaBoard *board;
   int status;
 
-  if (!cli_parse_options (cli, "init", NULL, _("Create or upgrade the database and print its path."),
+  if (!cli_parse_options (cli, _("Create or upgrade the database and print its path."),
                           NULL, &argc, &argv, &status))
     return status;
   if ((status = check_no_arguments (cli, argc, argv)) != CLI_EXIT_OK)
@@ -233,9 +246,8 @@ cli_demo (TavlaCli  *cli,
   guint n_people, n_departments, n_items;
   int status;
 
-  if (!cli_parse_options (cli, "demo", NULL,
-                          _("Fill an empty database with the demo kundcenter: its staff, "
-                            "departments and about 30 proposals with history."),
+  if (!cli_parse_options (cli, _("Fill an empty database with the demo kundcenter: its "
+                              "staff, departments and about 30 proposals with history."),
                           NULL, &argc, &argv, &status))
     return status;
   if ((status = check_no_arguments (cli, argc, argv)) != CLI_EXIT_OK)
@@ -308,6 +320,8 @@ run_command (TavlaCli         *cli,
   for (int i = 1; i < argc; i++)
     sub_argv[i] = argv[i];
 
+  cli->command = name + strlen ("tavla-cli ");
+  cli->parameters = command->parameters;
   g_set_prgname (name);
   status = command->func (cli, argc, sub_argv);
 
@@ -334,13 +348,21 @@ run_group (TavlaCli        *cli,
 
   if (argc > 1 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
     {
-      cli_print (cli, _("Usage: tavla-cli %s ACTION [OPTION…]\n"), group->name);
-      cli_print (cli, _("Actions: %s\n"), names->str);
+      g_autoptr(GString) help = g_string_new (NULL);
+
+      g_string_append_printf (help, _("Usage:\n  tavla-cli %s ACTION [OPTION…]\n\nActions:"),
+                              group->name);
+      for (const CliCommand *action = group->actions; action->name != NULL; action++)
+        append_command_line (help, group->name, action);
+      g_string_append (help, "\n\n");
+      g_string_append_printf (help, _("Run “tavla-cli %s ACTION --help” for the options of an "
+                                      "action."), group->name);
+      cli_print (cli, "%s\n", help->str);
       return CLI_EXIT_OK;
     }
 
   cli->command = group->name;
-  cli->parameters = N_("ACTION [OPTION…]");
+  cli->parameters = N_("ACTION");
   if (argc < 2)
     return cli_usage_error (cli, _("“%s” needs an action: %s"), group->name, names->str);
 
@@ -402,8 +424,6 @@ run (TavlaCli  *cli,
  * Returns FALSE with @out_status set when the command must stop. */
 gboolean
 cli_parse_options (TavlaCli            *cli,
-                   const char          *command,
-                   const char          *parameters,
                    const char          *summary,
                    const GOptionEntry  *entries,
                    int                 *argc,
@@ -416,10 +436,7 @@ cli_parse_options (TavlaCli            *cli,
   char *actor = NULL;
   gboolean json = FALSE;
 
-  cli->command = command;
-  cli->parameters = parameters;
-
-  context = g_option_context_new (parameters);
+  context = g_option_context_new (cli->parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   if (entries != NULL)
@@ -458,10 +475,10 @@ cli_usage_error (TavlaCli   *cli,
   va_end (args);
 
   if (cli->command != NULL && cli->parameters != NULL)
-    usage = g_strdup_printf (_("usage: tavla-cli %s %s (see “tavla-cli %s --help”)"),
+    usage = g_strdup_printf (_("usage: tavla-cli %s [OPTION…] %s (see “tavla-cli %s --help”)"),
                              cli->command, _(cli->parameters), cli->command);
   else if (cli->command != NULL)
-    usage = g_strdup_printf (_("usage: tavla-cli %s (see “tavla-cli %s --help”)"),
+    usage = g_strdup_printf (_("usage: tavla-cli %s [OPTION…] (see “tavla-cli %s --help”)"),
                              cli->command, cli->command);
   else
     usage = g_strdup_printf (_("usage: tavla-cli %s (see “tavla-cli --help”)"),

@@ -27,7 +27,7 @@ typedef struct
   char       *actor;
   gboolean    json;
 
-  /* The command being run ("item add") and its usage line */
+  /* The command being run ("item add") and its parameters ("ID") */
   const char *command;
   const char *parameters;
 
@@ -44,8 +44,6 @@ typedef int (*CliCommandFunc) (TavlaCli  *cli,
 
 /* tavla-cli.c: options, errors, the board. */
 gboolean     cli_parse_options     (TavlaCli            *cli,
-                                    const char          *command,
-                                    const char          *parameters,
                                     const char          *summary,
                                     const GOptionEntry  *entries,
                                     int                 *argc,

@@ -302,7 +302,7 @@ test_item_show (Fixture       *f,
   run (f, "item", "show", "0", NULL);
   expect_error (f, 3, NULL);
   run (f, "item", "show", NULL);
-  expect_error (f, 2, "usage: tavla-cli item show ID");
+  expect_error (f, 2, "usage: tavla-cli item show [OPTION…] ID");
   run (f, "item", "show", "1", "2", NULL);
   expect_error (f, 2, NULL);
 }
@@ -405,6 +405,7 @@ test_item_undo (Fixture       *f,
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonArray *history;
+  JsonObject *last;
   guint n_before;
 
   add_item (f, "Ursprunglig rubrik");
@@ -423,9 +424,9 @@ test_item_undo (Fixture       *f,
   history = json_object_get_array_member (json_node_get_object (node), "history");
   /* The undo is a new change in the history, never a deletion. */
   g_assert_cmpuint (json_array_get_length (history), >, n_before);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history,
-                                                                                 json_array_get_length (history) - 1),
-                                                  "actor"), ==, "Ångra Andersson");
+  last = json_array_get_object_element (history, json_array_get_length (history) - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "actor"), ==, "Ångra Andersson");
+  g_assert_cmpstr (json_object_get_string_member (last, "note"), ==, "Undo");
 
   run (f, "item", "undo", "999", NULL);
   expect_error (f, 4, "999");

@@ -203,6 +203,8 @@ tavla_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
   TavlaApplication *self = TAVLA_APPLICATION (application);
 
   G_APPLICATION_CLASS (tavla_application_parent_class)->startup (application);
@@ -211,6 +213,9 @@ tavla_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* Also from the header bar, where the board's own bindings do not reach. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-proposal", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
 }
 
 static void

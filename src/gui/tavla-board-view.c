@@ -1056,3 +1056,29 @@ tavla_board_view_mark_item (TavlaBoardView *self,
   tavla_board_view_focus_item (self, tavla_item_get_id (updated));
   return TRUE;
 }
+
+/* Puts the keyboard focus on the board (the selected card, else the first
+ * card), so the status shortcuts work as soon as the window opens. */
+void
+tavla_board_view_focus_board (TavlaBoardView *self)
+{
+  g_return_if_fail (TAVLA_IS_BOARD_VIEW (self));
+
+  if (self->active_column != NULL &&
+      tavla_board_column_get_selected (self->active_column) != GTK_INVALID_LIST_POSITION &&
+      tavla_board_column_focus_position (self->active_column,
+                                         tavla_board_column_get_selected (self->active_column)))
+    return;
+
+  for (guint i = 0; i < TAVLA_N_STATUSES; i++)
+    {
+      TavlaBoardColumn *column = self->columns[column_order[i]];
+
+      if (gtk_widget_get_visible (GTK_WIDGET (column)) &&
+          tavla_board_column_focus_position (column, 0))
+        {
+          self->active_column = column;
+          return;
+        }
+    }
+}

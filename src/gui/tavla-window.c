@@ -59,6 +59,7 @@ set_board (TavlaWindow *self,
   gtk_label_set_label (self->read_only_label, reason != NULL ? reason : "");
   gtk_revealer_set_reveal_child (self->read_only_revealer, tavla_board_is_read_only (board));
   gtk_stack_set_visible_child_name (self->main_stack, "views");
+  tavla_board_view_focus_board (self->board_view);
 }
 
 static void
@@ -156,6 +157,7 @@ static void
 tavla_window_init (TavlaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self, "map", G_CALLBACK (tavla_board_view_focus_board), self->board_view);
 
   self->settings = tavla_gui_settings_new ();
   if (self->settings != NULL)

@@ -65,13 +65,32 @@ tavla_date_format (const GDate *date)
                           (guint) g_date_get_day (date));
 }
 
+/* Converting to local time costs a time zone lookup; every item snapshot
+ * asks for today (for "overdue"), so the answer is kept per minute. */
+static GMutex today_lock;
+static gint64 today_minute = G_MININT64;
+static char   today_text[16];
+
 char *
 tavla_date_today (void)
 {
   g_autoptr(GDateTime) now = tavla_clock_now_utc ();
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  gint64 minute = g_date_time_to_unix (now) / 60;
+  char *today = NULL;
 
-  return g_date_time_format (local, "%Y-%m-%d");
+  g_mutex_lock (&today_lock);
+  if (minute != today_minute)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (now);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d");
+
+      g_strlcpy (today_text, text, sizeof today_text);
+      today_minute = minute;
+    }
+  today = g_strdup (today_text);
+  g_mutex_unlock (&today_lock);
+
+  return today;
 }
 
 char *

@@ -179,34 +179,85 @@ tavla_item_rules_check (TavlaItem              *current,
   return TRUE;
 }
 
+/* One pass: lower-case each character, decompose it and keep the base
+ * letters, so "Ärende" and "arende" meet. This runs over every snapshot's
+ * text on the first search, so it avoids the whole-string normalisers. */
 char *
 tavla_text_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
-  g_autofree char *casefolded = NULL;
-  GString *stripped = NULL;
+  GString *folded = NULL;
 
   if (text == NULL)
     return g_strdup ("");
 
-  /* Casefold first so that compatibility forms decompose consistently,
-   * then drop the combining marks the decomposition split off. */
-  casefolded = g_utf8_casefold (text, -1);
-  decomposed = g_utf8_normalize (casefolded, -1, G_NORMALIZE_NFKD);
-  if (decomposed == NULL)
-    return g_steal_pointer (&casefolded);
-
-  stripped = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+  folded = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n = 0;
 
-      if (g_unichar_ismark (c))
-        continue;
-      g_string_append_unichar (stripped, c);
+      if (c < 0x80)
+        {
+          g_string_append_c (folded, g_ascii_tolower ((char) c));
+          continue;
+        }
+
+      n = g_unichar_fully_decompose (g_unichar_tolower (c), TRUE, decomposed, G_N_ELEMENTS (decomposed));
+      for (gsize i = 0; i < n; i++)
+        {
+          if (g_unichar_ismark (decomposed[i]))
+            continue;
+          if (decomposed[i] < 0x80)
+            g_string_append_c (folded, g_ascii_tolower ((char) decomposed[i]));
+          else
+            g_string_append_unichar (folded, g_unichar_tolower (decomposed[i]));
+        }
     }
 
-  return g_string_free (stripped, FALSE);
+  return g_string_free (folded, FALSE);
+}
+
+/* The last search text and its folded form, per thread: a filter asks
+ * for the same needle once per item. */
+typedef struct
+{
+  char *text;
+  char *folded;
+} FoldCache;
+
+static void
+fold_cache_free (gpointer data)
+{
+  FoldCache *cache = data;
+
+  g_free (cache->text);
+  g_free (cache->folded);
+  g_free (cache);
+}
+
+static GPrivate fold_cache_key = G_PRIVATE_INIT (fold_cache_free);
+
+static const char *
+fold_cached (const char *text)
+{
+  FoldCache *cache = g_private_get (&fold_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (FoldCache, 1);
+      g_private_set (&fold_cache_key, cache);
+    }
+
+  if (g_strcmp0 (cache->text, text) != 0)
+    {
+      g_free (cache->text);
+      g_free (cache->folded);
+      cache->text = g_strdup (text);
+      cache->folded = tavla_text_fold (text);
+    }
+
+  return cache->folded;
 }
 
 gboolean
@@ -235,9 +286,7 @@ tavla_item_query_matches (const TavlaItemQuery *query,
 
   if (query->search != NULL && *query->search != '\0')
     {
-      g_autofree char *needle = tavla_text_fold (query->search);
-
-      if (strstr (tavla_item_get_search_key (item), needle) == NULL)
+      if (strstr (tavla_item_get_search_key (item), fold_cached (query->search)) == NULL)
         return FALSE;
     }
 

@@ -547,8 +547,8 @@ cli_item_list (TavlaCli  *cli,
       else
         {
           print_item_table (cli, matches);
-          cli_print (cli, ngettext ("%u proposal\n", "%u proposals\n", matches->len),
-                     matches->len);
+          cli_print_line (cli, ngettext ("%u proposal", "%u proposals", matches->len),
+                          matches->len);
         }
     }
 

@@ -326,6 +326,21 @@ cli_print (TavlaCli   *cli,
   cli_flush (cli, FALSE);
 }
 
+/* Prints @format and a newline, so that translated messages need none. */
+void
+cli_print_line (TavlaCli   *cli,
+                const char *format,
+                ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (cli->out, format, args);
+  va_end (args);
+  g_string_append_c (cli->out, '\n');
+  cli_flush (cli, FALSE);
+}
+
 CliTable *
 cli_table_new (guint n_columns)
 {
@@ -448,6 +463,7 @@ cli_print_item (TavlaCli  *cli,
 {
   g_autoptr(CliFields) fields = cli_fields_new ();
   g_autofree char *title = cli_text_clean (tavla_item_get_title (item));
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_item_get_id (item));
   g_autofree char *today = tavla_date_today ();
   g_autofree char *due = NULL;
   g_autofree char *status = NULL;
@@ -457,8 +473,7 @@ cli_print_item (TavlaCli  *cli,
   TavlaMark mark = tavla_item_get_mark (item);
 
   /* TRANSLATORS: heading of a proposal: its number and its title. */
-  cli_print (cli, _("Proposal #%" G_GINT64_FORMAT ": %s\n"),
-             tavla_item_get_id (item), title);
+  cli_print_line (cli, _("Proposal #%s: %s"), id, title);
 
   if (mark != TAVLA_MARK_NONE)
     /* TRANSLATORS: a status and its mark, e.g. "In progress, at risk". */
@@ -519,7 +534,8 @@ print_note (TavlaCli   *cli,
 
   clean = cli_text_clean (note);
   /* TRANSLATORS: the note written with a change, shown under it. */
-  cli_print (cli, _("    Note: %s\n"), clean);
+  cli_print (cli, "    ");
+  cli_print_line (cli, _("Note: %s"), clean);
 }
 
 /* The timeline, one block per change: when and who, then each field that

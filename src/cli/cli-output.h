@@ -27,6 +27,9 @@ char     *cli_text_clean           (const char      *text);
 void      cli_print                (TavlaCli        *cli,
                                     const char      *format,
                                     ...) G_GNUC_PRINTF (2, 3);
+void      cli_print_line           (TavlaCli        *cli,
+                                    const char      *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
 
 typedef struct _CliTable CliTable;
 

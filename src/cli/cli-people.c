@@ -37,8 +37,10 @@ print_person (TavlaCli    *cli,
 {
   g_autoptr(CliFields) fields = cli_fields_new ();
   g_autofree char *name = cli_text_clean (tavla_person_get_name (person));
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_person_get_id (person));
 
-  cli_print (cli, _("Person #%" G_GINT64_FORMAT ": %s\n"), tavla_person_get_id (person), name);
+  /* TRANSLATORS: heading of a person: their number and name. */
+  cli_print_line (cli, _("Person #%s: %s"), id, name);
   cli_fields_add (fields, _("Role:"), or_empty (tavla_person_get_role (person)));
   cli_fields_add (fields, _("E-mail:"), or_empty (tavla_person_get_email (person)));
   cli_fields_add (fields, _("Active:"), tavla_person_get_active (person) ? _("yes") : _("no"));
@@ -51,9 +53,11 @@ print_department (TavlaCli        *cli,
 {
   g_autoptr(CliFields) fields = cli_fields_new ();
   g_autofree char *name = cli_text_clean (tavla_department_get_name (department));
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                         tavla_department_get_id (department));
 
-  cli_print (cli, _("Department #%" G_GINT64_FORMAT ": %s\n"),
-             tavla_department_get_id (department), name);
+  /* TRANSLATORS: heading of a department: its number and name. */
+  cli_print_line (cli, _("Department #%s: %s"), id, name);
   cli_fields_add (fields, _("Code:"), or_empty (tavla_department_get_code (department)));
   cli_fields_print (fields, cli);
 }

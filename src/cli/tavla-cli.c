@@ -230,7 +230,7 @@ cli_init (TavlaCli  *cli,
     }
   else
     {
-      cli_print (cli, _("The database is ready: %s\n"), tavla_board_get_path (board));
+      cli_print_line (cli, _("The database is ready: %s"), tavla_board_get_path (board));
     }
 
   return CLI_EXIT_OK;
@@ -291,7 +291,8 @@ cli_demo (TavlaCli  *cli,
                                                 n_items);
 
       /* TRANSLATORS: the counts are "12 people", "5 departments", "30 proposals". */
-      cli_print (cli, _("Loaded the demo kundcenter: %s, %s, %s.\n"), people, departments, items);
+      cli_print_line (cli, _("Loaded the demo kundcenter: %s, %s, %s."),
+                      people, departments, items);
     }
 
   return CLI_EXIT_OK;
@@ -350,8 +351,8 @@ run_group (TavlaCli        *cli,
     {
       g_autoptr(GString) help = g_string_new (NULL);
 
-      g_string_append_printf (help, _("Usage:\n  tavla-cli %s ACTION [OPTION…]\n\nActions:"),
-                              group->name);
+      g_string_append_printf (help, "%s\n  tavla-cli %s %s\n\n%s", _("Usage:"), group->name,
+                              _("ACTION [OPTION…]"), _("Actions:"));
       for (const CliCommand *action = group->actions; action->name != NULL; action++)
         append_command_line (help, group->name, action);
       g_string_append (help, "\n\n");

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test-common.h"
+
+#define N_WRITERS 3
+#define N_ROUNDS 120
+
+/* What one writer process saw, sent back through a pipe. */
+typedef struct
+{
+  guint saved;
+  guint conflicts;
+  guint other_errors;
+} WriterResult;
+
+/* Reads the item, then writes a new title based on what it read: between
+ * the two another writer may have saved, which must come back as a
+ * conflict and never as a silent overwrite or "database is locked". */
+static void
+run_writer (const char *path,
+            guint       writer,
+            int         go_fd,
+            int         fd)
+{
+  g_autoptr(TavlaBoard) board = tavla_board_open (path, NULL);
+  WriterResult result = { 0 };
+  char go = 0;
+
+  /* Start together, so the writers really overlap. */
+  if (read (go_fd, &go, 1) != 1)
+    _exit (3);
+
+  for (guint round = 0; board != NULL && round < N_ROUNDS; round++)
+    {
+      g_autoptr(TavlaItem) seen = tavla_board_get_item (board, 1, NULL);
+      g_autoptr(TavlaItem) saved = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Skrivare %u, varv %u", writer, round);
+      TavlaItemChange change = {
+        .set = TAVLA_ITEM_FIELD_TITLE, .title = title,
+        .expected_version = seen != NULL ? tavla_item_get_version (seen) : 1,
+      };
+
+      /* A user looking at the card before moving it. */
+      g_usleep (g_random_int_range (0, 800));
+      saved = tavla_board_update_item (board, 1, &change, NULL, &error);
+      if (saved != NULL)
+        result.saved++;
+      else if (g_error_matches (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT))
+        result.conflicts++;
+      else
+        result.other_errors++;
+    }
+
+  if (board == NULL)
+    result.other_errors = 1;
+
+  if (write (fd, &result, sizeof result) != sizeof result)
+    _exit (2);
+  _exit (0);
+}
+
+static void
+test_two_processes_never_lose_updates (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  g_autoptr(TavlaItem) item = test_add_item (board, "Delat förslag");
+  g_autoptr(TavlaItem) final = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autofree char *path = g_strdup (tavla_board_get_path (board));
+  pid_t children[N_WRITERS];
+  int fds[2];
+  int go[2];
+  guint saved = 0;
+  guint conflicts = 0;
+  guint title_rows = 0;
+
+  /* No connection may cross a fork. */
+  g_clear_object (&board);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (pipe (go), ==, 0);
+
+  for (guint w = 0; w < N_WRITERS; w++)
+    {
+      children[w] = fork ();
+      g_assert_cmpint (children[w], >=, 0);
+      if (children[w] == 0)
+        {
+          close (fds[0]);
+          close (go[1]);
+          run_writer (path, w, go[0], fds[1]);
+        }
+    }
+  close (fds[1]);
+  close (go[0]);
+  g_assert_cmpint (write (go[1], "GGG", N_WRITERS), ==, N_WRITERS);
+  close (go[1]);
+
+  for (guint w = 0; w < N_WRITERS; w++)
+    {
+      WriterResult result = { 0 };
+      int status = 0;
+
+      g_assert_cmpint (read (fds[0], &result, sizeof result), ==, sizeof result);
+      g_test_message ("writer: %u saved, %u conflicts, %u other errors",
+                      result.saved, result.conflicts, result.other_errors);
+      g_assert_cmpuint (result.other_errors, ==, 0);
+      g_assert_cmpuint (result.saved + result.conflicts, ==, N_ROUNDS);
+      saved += result.saved;
+      conflicts += result.conflicts;
+
+      g_assert_cmpint (waitpid (children[w], &status, 0), >, 0);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  close (fds[0]);
+
+  /* The history holds exactly the accepted writes, and the version counts
+   * them: nothing was overwritten unseen. */
+  board = tavla_board_open (path, NULL);
+  final = tavla_board_get_item (board, 1, NULL);
+  history = tavla_board_list_history (board, 1, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i);
+
+      if (g_str_equal (tavla_history_entry_get_field (entry), "title"))
+        title_rows++;
+    }
+
+  g_test_message ("%u saved, %u conflicts", saved, conflicts);
+  g_assert_cmpuint (saved, >, 0);
+  g_assert_cmpuint (conflicts, >, 0);
+  g_assert_cmpuint (title_rows, ==, saved);
+  g_assert_cmpint (tavla_item_get_version (final), ==, 1 + saved);
+  g_assert_cmpint (test_count_rows (board, "pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_common_init (&argc, &argv);
+
+  g_test_add_func ("/concurrency/processes-never-lose-updates", test_two_processes_never_lose_updates);
+
+  return g_test_run ();
+}

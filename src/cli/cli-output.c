@@ -73,22 +73,46 @@ add_item_members (JsonBuilder *builder,
 }
 
 /* Display width in terminal cells: wide (CJK) characters take two cells,
- * combining marks none. */
+ * combining marks none. ASCII, most of what is printed, is counted
+ * without decoding. */
 static guint
 text_width (const char *text)
 {
   guint width = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
+      if ((guchar) *p < 0x80)
+        {
+          width++;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
     }
 
   return width;
+}
+
+/* Whether @text (valid UTF-8) holds a C0 or C1 control character or DEL. */
+static gboolean
+has_control (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 || *p == 0x7f)
+        return TRUE;
+      /* U+0080..U+009F are encoded as C2 80..C2 9F. */
+      if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -297,6 +321,8 @@ cli_text_clean (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+  if (g_utf8_validate (text, -1, NULL) && !has_control (text))
+    return g_strdup (text);
 
   valid = g_utf8_make_valid (text, -1);
   clean = g_string_sized_new (strlen (valid));

@@ -22,4 +22,23 @@ gboolean    tavla_board_commit_batch        (TavlaBoard  *self,
                                              GError     **error);
 void        tavla_board_rollback_batch      (TavlaBoard  *self);
 
+/* Helpers shared by the files of TavlaBoard. */
+gboolean    tavla_board_in_batch            (TavlaBoard  *self);
+char       *tavla_board_dup_trimmed         (const char  *text);
+char       *tavla_board_resolve_actor       (const char  *actor);
+gboolean    tavla_board_set_input_error     (GError     **error,
+                                             const char  *message);
+gboolean    tavla_board_write_history       (TavlaBoard  *self,
+                                             const char  *object_kind,
+                                             gint64       object_id,
+                                             gint64       change_id,
+                                             const char  *at,
+                                             const char  *actor,
+                                             const char  *field,
+                                             const char  *old_value,
+                                             const char  *new_value,
+                                             const char  *note,
+                                             gint64       meeting_id,
+                                             GError     **error);
+
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include "tavla-sqlite-store.h"
 
 #define WATCH_INTERVAL_MS 250
-#define NAME_MAX_CHARS 200
 
 struct _TavlaBoard
 {
@@ -99,8 +98,8 @@ tavla_link_free (TavlaLink *link)
 }
 
 /* Trimmed copy; NULL for NULL, empty or all-space text. */
-static char *
-dup_trimmed (const char *text)
+char *
+tavla_board_dup_trimmed (const char *text)
 {
   char *trimmed = NULL;
 
@@ -160,9 +159,9 @@ department_same (gpointer a,
          g_strcmp0 (tavla_department_get_code (a), tavla_department_get_code (b)) == 0;
 }
 
-static gboolean
-set_input_error (GError     **error,
-                 const char  *message)
+gboolean
+tavla_board_set_input_error (GError     **error,
+                             const char  *message)
 {
   g_set_error_literal (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID, message);
   return FALSE;
@@ -240,19 +239,19 @@ load_models (TavlaBoard  *self,
   return TRUE;
 }
 
-static gboolean
-write_history (TavlaBoard  *self,
-               const char  *object_kind,
-               gint64       object_id,
-               gint64       change_id,
-               const char  *at,
-               const char  *actor,
-               const char  *field,
-               const char  *old_value,
-               const char  *new_value,
-               const char  *note,
-               gint64       meeting_id,
-               GError     **error)
+gboolean
+tavla_board_write_history (TavlaBoard  *self,
+                           const char  *object_kind,
+                           gint64       object_id,
+                           gint64       change_id,
+                           const char  *at,
+                           const char  *actor,
+                           const char  *field,
+                           const char  *old_value,
+                           const char  *new_value,
+                           const char  *note,
+                           gint64       meeting_id,
+                           GError     **error)
 {
   TavlaHistoryFields fields = {
     .change_id = change_id,
@@ -269,10 +268,10 @@ write_history (TavlaBoard  *self,
   return tavla_store_insert_history (self->store, object_kind, &fields, error);
 }
 
-static char *
-resolve_actor (const char *actor)
+char *
+tavla_board_resolve_actor (const char *actor)
 {
-  g_autofree char *trimmed = dup_trimmed (actor);
+  g_autofree char *trimmed = tavla_board_dup_trimmed (actor);
 
   if (trimmed != NULL)
     return g_steal_pointer (&trimmed);
@@ -307,7 +306,7 @@ resolve_owner (TavlaBoard  *self,
   message = g_strdup_printf (_("Owner “%s” is not a known person; add the person first or choose an existing one."),
                              owner);
 
-  return set_input_error (error, message);
+  return tavla_board_set_input_error (error, message);
 }
 
 static gboolean
@@ -335,7 +334,7 @@ resolve_department (TavlaBoard  *self,
   message = g_strdup_printf (_("Department “%s” is not a known department; add the department first or choose an existing one."),
                              department);
 
-  return set_input_error (error, message);
+  return tavla_board_set_input_error (error, message);
 }
 
 static void
@@ -364,27 +363,27 @@ item_values_apply (ItemValues            *values,
   if ((set & TAVLA_ITEM_FIELD_TITLE) != 0)
     {
       g_free (values->title);
-      values->title = dup_trimmed (change->title);
+      values->title = tavla_board_dup_trimmed (change->title);
     }
   if ((set & TAVLA_ITEM_FIELD_DESCRIPTION) != 0)
     {
       g_free (values->description);
-      values->description = dup_trimmed (change->description);
+      values->description = tavla_board_dup_trimmed (change->description);
     }
   if ((set & TAVLA_ITEM_FIELD_OWNER) != 0)
     {
       g_free (values->owner);
-      values->owner = dup_trimmed (change->owner);
+      values->owner = tavla_board_dup_trimmed (change->owner);
     }
   if ((set & TAVLA_ITEM_FIELD_DUE) != 0)
     {
       g_free (values->due);
-      values->due = dup_trimmed (change->due);
+      values->due = tavla_board_dup_trimmed (change->due);
     }
   if ((set & TAVLA_ITEM_FIELD_DEPARTMENT) != 0)
     {
       g_free (values->department);
-      values->department = dup_trimmed (change->department);
+      values->department = tavla_board_dup_trimmed (change->department);
     }
   if ((set & TAVLA_ITEM_FIELD_SOURCE) != 0)
     values->source = change->source;
@@ -499,31 +498,6 @@ set_conflict_error (TavlaItem              *current,
   return FALSE;
 }
 
-static gboolean
-check_name (const char  *name,
-            const char  *empty_message,
-            GError     **error)
-{
-  g_autofree char *message = NULL;
-  glong length = 0;
-
-  if (name == NULL)
-    return set_input_error (error, empty_message);
-
-  if (!g_utf8_validate (name, -1, NULL))
-    return set_input_error (error, _("The name is not valid UTF-8 text. Type it again."));
-
-  length = g_utf8_strlen (name, -1);
-  if (length > NAME_MAX_CHARS)
-    {
-      message = g_strdup_printf (_("The name is %ld characters long; shorten it to %d characters or fewer."),
-                                 length, NAME_MAX_CHARS);
-      return set_input_error (error, message);
-    }
-
-  return TRUE;
-}
-
 static TavlaItem *
 update_item_internal (TavlaBoard             *self,
                       gint64                  id,
@@ -536,7 +510,7 @@ update_item_internal (TavlaBoard             *self,
   g_autoptr(TavlaItem) updated = NULL;
   g_auto(ItemValues) before = { 0 };
   g_auto(ItemValues) after = { 0 };
-  g_autofree char *actor = resolve_actor (actor_in);
+  g_autofree char *actor = tavla_board_resolve_actor (actor_in);
   g_autofree char *now = tavla_timestamp_now ();
   g_autofree char *note = NULL;
   TavlaStoreItemRow row = { 0 };
@@ -582,7 +556,7 @@ update_item_internal (TavlaBoard             *self,
     }
 
   if ((change->set & TAVLA_ITEM_FIELD_NOTE) != 0)
-    note = dup_trimmed (change->note);
+    note = tavla_board_dup_trimmed (change->note);
 
   row.id = id;
   row.version = tavla_item_get_version (current);
@@ -608,7 +582,7 @@ update_item_internal (TavlaBoard             *self,
       if (g_strcmp0 (old_value, new_value) == 0)
         continue;
 
-      if (!write_history (self, "item", id, change_id, now, actor, item_fields[i].name,
+      if (!tavla_board_write_history (self, "item", id, change_id, now, actor, item_fields[i].name,
                           old_value, new_value, note, change->meeting_id, error))
         goto failed;
     }
@@ -617,7 +591,7 @@ update_item_internal (TavlaBoard             *self,
     {
       g_autofree char *undone = g_strdup_printf ("%" G_GINT64_FORMAT, undo_of);
 
-      if (!write_history (self, "item", id, change_id, now, actor, "undo",
+      if (!tavla_board_write_history (self, "item", id, change_id, now, actor, "undo",
                           NULL, undone, note, change->meeting_id, error))
         goto failed;
     }
@@ -646,7 +620,7 @@ create_item_internal (TavlaBoard             *self,
 {
   g_autoptr(TavlaItem) created = NULL;
   g_auto(ItemValues) values = { 0 };
-  g_autofree char *actor = resolve_actor (actor_in);
+  g_autofree char *actor = tavla_board_resolve_actor (actor_in);
   g_autofree char *now = tavla_timestamp_now ();
   g_autofree char *note = NULL;
   TavlaStoreItemRow row = { 0 };
@@ -662,7 +636,7 @@ create_item_internal (TavlaBoard             *self,
   item_values_apply (&values, fields);
 
   if ((fields->set & TAVLA_ITEM_FIELD_NOTE) != 0)
-    note = dup_trimmed (fields->note);
+    note = tavla_board_dup_trimmed (fields->note);
 
   if (!tavla_board_begin_batch (self, error))
     return NULL;
@@ -683,7 +657,7 @@ create_item_internal (TavlaBoard             *self,
 
   if ((id = tavla_store_insert_item (self->store, &row, error)) == 0 ||
       (change_id = tavla_store_next_change_id (self->store, error)) == 0 ||
-      !write_history (self, "item", id, change_id, now, actor, "created",
+      !tavla_board_write_history (self, "item", id, change_id, now, actor, "created",
                       NULL, values.title, note, fields->meeting_id, error) ||
       (created = tavla_store_get_item (self->store, id, error)) == NULL)
     goto failed;
@@ -788,7 +762,7 @@ tavla_default_actor (void)
 {
   const char *env = g_getenv ("TAVLA_USER");
   const char *real_name = g_get_real_name ();
-  g_autofree char *trimmed = dup_trimmed (env);
+  g_autofree char *trimmed = tavla_board_dup_trimmed (env);
 
   if (trimmed != NULL)
     return g_steal_pointer (&trimmed);
@@ -904,206 +878,12 @@ tavla_board_get_people (TavlaBoard *self)
   return G_LIST_MODEL (self->people);
 }
 
-TavlaPerson *
-tavla_board_add_person (TavlaBoard  *self,
-                        const char  *name,
-                        const char  *role,
-                        const char  *email,
-                        const char  *actor_in,
-                        GError     **error)
-{
-  g_autofree char *clean_name = dup_trimmed (name);
-  g_autofree char *clean_role = dup_trimmed (role);
-  g_autofree char *clean_email = dup_trimmed (email);
-  g_autofree char *actor = resolve_actor (actor_in);
-  g_autofree char *now = tavla_timestamp_now ();
-  g_autoptr(TavlaPerson) person = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gint64 id = 0;
-  gint64 change_id = 0;
-
-  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
-
-  if (!check_name (clean_name, _("Name is empty. Write the person’s full name."), error))
-    return NULL;
-
-  if (clean_email != NULL && (strchr (clean_email, '@') == NULL || strchr (clean_email, ' ') != NULL))
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("E-mail address “%s” is not valid; write it as name@example.se."),
-                                 clean_email);
-      set_input_error (error, message);
-      return NULL;
-    }
-
-  if (!tavla_board_begin_batch (self, error))
-    return NULL;
-
-  if (tavla_store_find_person_id (self->store, clean_name, &local_error) != 0)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("A person named “%s” already exists; use a different name."),
-                                 clean_name);
-      set_input_error (error, message);
-      goto failed;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto failed;
-    }
-
-  if ((id = tavla_store_insert_person (self->store, clean_name, clean_role, clean_email, now, error)) == 0 ||
-      (change_id = tavla_store_next_change_id (self->store, error)) == 0 ||
-      !write_history (self, "person", id, change_id, now, actor, "created",
-                      NULL, clean_name, NULL, 0, error))
-    goto failed;
-
-  if (!tavla_board_commit_batch (self, error))
-    return NULL;
-
-  person = tavla_person_new (id, clean_name, clean_role, clean_email, TRUE);
-  if (self->write_depth == 0)
-    tavla_snapshot_model_upsert (self->people, person);
-
-  return g_steal_pointer (&person);
-
-failed:
-  tavla_board_rollback_batch (self);
-  return NULL;
-}
-
-TavlaPerson *
-tavla_board_find_person (TavlaBoard *self,
-                         const char *name)
-{
-  GListModel *model = NULL;
-  guint n_items = 0;
-
-  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
-
-  if (name == NULL)
-    return NULL;
-
-  model = G_LIST_MODEL (self->people);
-  n_items = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TavlaPerson) person = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (tavla_person_get_name (person), name) == 0)
-        return g_steal_pointer (&person);
-    }
-
-  return NULL;
-}
-
 GListModel *
 tavla_board_get_departments (TavlaBoard *self)
 {
   g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
 
   return G_LIST_MODEL (self->departments);
-}
-
-TavlaDepartment *
-tavla_board_add_department (TavlaBoard  *self,
-                            const char  *name,
-                            const char  *code,
-                            const char  *actor_in,
-                            GError     **error)
-{
-  g_autofree char *clean_name = dup_trimmed (name);
-  g_autofree char *clean_code = dup_trimmed (code);
-  g_autofree char *actor = resolve_actor (actor_in);
-  g_autofree char *now = tavla_timestamp_now ();
-  g_autoptr(TavlaDepartment) department = NULL;
-  g_autoptr(GPtrArray) existing = NULL;
-  gint64 id = 0;
-  gint64 change_id = 0;
-
-  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
-
-  if (!check_name (clean_name, _("Name is empty. Write the department’s name, e.g. Socialförvaltningen."), error))
-    return NULL;
-
-  if (clean_code != NULL && g_utf8_strlen (clean_code, -1) > 20)
-    {
-      set_input_error (error, _("The short code is longer than 20 characters; use an abbreviation such as SOC."));
-      return NULL;
-    }
-
-  if (!tavla_board_begin_batch (self, error))
-    return NULL;
-
-  if ((existing = tavla_store_list_departments (self->store, error)) == NULL)
-    goto failed;
-
-  for (guint i = 0; i < existing->len; i++)
-    {
-      TavlaDepartment *other = g_ptr_array_index (existing, i);
-      g_autofree char *message = NULL;
-
-      if (g_strcmp0 (tavla_department_get_name (other), clean_name) == 0)
-        message = g_strdup_printf (_("A department named “%s” already exists; use a different name."),
-                                   clean_name);
-      else if (clean_code != NULL && g_strcmp0 (tavla_department_get_code (other), clean_code) == 0)
-        message = g_strdup_printf (_("The short code “%s” is already used by %s; choose another code."),
-                                   clean_code, tavla_department_get_name (other));
-
-      if (message != NULL)
-        {
-          set_input_error (error, message);
-          goto failed;
-        }
-    }
-
-  if ((id = tavla_store_insert_department (self->store, clean_name, clean_code, now, error)) == 0 ||
-      (change_id = tavla_store_next_change_id (self->store, error)) == 0 ||
-      !write_history (self, "department", id, change_id, now, actor, "created",
-                      NULL, clean_name, NULL, 0, error))
-    goto failed;
-
-  if (!tavla_board_commit_batch (self, error))
-    return NULL;
-
-  department = tavla_department_new (id, clean_name, clean_code);
-  if (self->write_depth == 0)
-    tavla_snapshot_model_upsert (self->departments, department);
-
-  return g_steal_pointer (&department);
-
-failed:
-  tavla_board_rollback_batch (self);
-  return NULL;
-}
-
-TavlaDepartment *
-tavla_board_find_department (TavlaBoard *self,
-                             const char *name)
-{
-  GListModel *model = NULL;
-  guint n_items = 0;
-
-  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
-
-  if (name == NULL)
-    return NULL;
-
-  model = G_LIST_MODEL (self->departments);
-  n_items = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TavlaDepartment) department = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (tavla_department_get_name (department), name) == 0 ||
-          g_strcmp0 (tavla_department_get_code (department), name) == 0)
-        return g_steal_pointer (&department);
-    }
-
-  return NULL;
 }
 
 GListModel *
@@ -1183,7 +963,7 @@ tavla_board_undo_last_change (TavlaBoard  *self,
 
       if (g_str_equal (field, "created"))
         {
-          set_input_error (error, _("Nothing to undo: the last change to this proposal was its creation."));
+          tavla_board_set_input_error (error, _("Nothing to undo: the last change to this proposal was its creation."));
           goto failed;
         }
 
@@ -1216,7 +996,7 @@ tavla_board_undo_last_change (TavlaBoard  *self,
 
   if ((change.set & ~TAVLA_ITEM_FIELD_NOTE) == 0)
     {
-      set_input_error (error, _("Nothing to undo: this proposal has no change that can be undone."));
+      tavla_board_set_input_error (error, _("Nothing to undo: this proposal has no change that can be undone."));
       goto failed;
     }
 
@@ -1276,6 +1056,14 @@ tavla_board_list_links (TavlaBoard  *self,
     return NULL;
 
   return tavla_store_list_links (self->store, item_id, error);
+}
+
+gboolean
+tavla_board_in_batch (TavlaBoard *self)
+{
+  g_return_val_if_fail (TAVLA_IS_BOARD (self), FALSE);
+
+  return self->write_depth > 0;
 }
 
 TavlaStore *

@@ -703,10 +703,16 @@ tavla_sqlite_store_get_item (TavlaStore  *store,
     return item_from_row (stmt);
 
   if (rc == SQLITE_DONE)
-    g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND,
-                 _("There is no proposal number %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND,
+                   _("There is no proposal number %s."), number);
+    }
   else
-    set_error_from_sqlite (self, rc, error);
+    {
+      set_error_from_sqlite (self, rc, error);
+    }
 
   return NULL;
 }
@@ -948,9 +954,11 @@ tavla_sqlite_store_update_item (TavlaStore               *store,
 
   if (sqlite3_changes (self->db) != 1)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
+
       g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT,
-                   _("Someone else changed proposal %" G_GINT64_FORMAT " at the same time. Your change "
-                     "was not saved; look at the new values and try again."), row->id);
+                   _("Someone else changed proposal %s at the same time. Your change "
+                     "was not saved; look at the new values and try again."), number);
       return FALSE;
     }
 

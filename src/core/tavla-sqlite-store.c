@@ -499,11 +499,20 @@ open_database (TavlaSqliteStore  *self,
   gint64 n_tables = 0;
   gboolean on_network = FALSE;
 
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS) &&
-      !create_database_file (self->path, error))
-    return FALSE;
-
   on_network = path_is_on_network (self->path, &network_reason);
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      /* A new database in an unsafe place would only ever be read-only. */
+      if (on_network)
+        {
+          g_set_error_literal (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_READ_ONLY, network_reason);
+          return FALSE;
+        }
+
+      if (!create_database_file (self->path, error))
+        return FALSE;
+    }
 
   if (!open_connection (self, on_network, error))
     return FALSE;

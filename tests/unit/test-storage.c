@@ -293,6 +293,43 @@ test_reopen_keeps_everything (void)
 }
 
 static void
+test_sync_folder_read_only (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  g_autoptr(TavlaBoard) synced = NULL;
+  g_autoptr(TavlaItem) item = test_add_item (board, "Flyttad till molnet");
+  g_autoptr(TavlaItem) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cloud = g_build_filename (dir, "Dropbox", NULL);
+  g_autofree char *moved = g_build_filename (cloud, "tavla.db", NULL);
+  g_autofree char *fresh = g_build_filename (cloud, "ny.db", NULL);
+  g_autofree char *original = g_strdup (tavla_board_get_path (board));
+  TavlaItemChange change = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "Ändrad" };
+
+  g_clear_object (&board);
+  g_assert_cmpint (g_mkdir (cloud, 0700), ==, 0);
+  g_assert_cmpint (g_rename (original, moved), ==, 0);
+
+  /* An existing board there opens for reading, with the reason. */
+  synced = tavla_board_open (moved, &error);
+  g_assert_no_error (error);
+  g_assert_true (tavla_board_is_read_only (synced));
+  g_assert_nonnull (strstr (tavla_board_get_read_only_reason (synced), "Dropbox"));
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_items (synced)), ==, 1);
+  refused = tavla_board_update_item (synced, 1, &change, NULL, &error);
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* A new one is not even created. */
+  g_clear_object (&board);
+  board = tavla_board_open (fresh, &error);
+  g_assert_null (board);
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_READ_ONLY);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *path = tavla_default_database_path ();
@@ -314,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/storage/symlink-refused", test_symlink_refused);
   g_test_add_func ("/storage/fixture-v1", test_fixture_v1);
   g_test_add_func ("/storage/reopen-keeps-everything", test_reopen_keeps_everything);
+  g_test_add_func ("/storage/sync-folder-read-only", test_sync_folder_read_only);
   g_test_add_func ("/storage/default-path", test_default_path);
 
   return g_test_run ();

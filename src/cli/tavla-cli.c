@@ -382,6 +382,11 @@ run (TavlaCli  *cli,
   char *db_path = NULL;
   char *actor = NULL;
   gboolean json = FALSE;
+  gboolean version = FALSE;
+  const GOptionEntry top_entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
 
   /* Global options come before the command (and are accepted again after
    * it); parsing stops at the command name. */
@@ -392,6 +397,7 @@ run (TavlaCli  *cli,
                                   "cron job."));
   g_option_context_set_description (context, description);
   add_global_entries (context, &db_path, &actor, &json);
+  g_option_context_add_main_entries (context, top_entries, GETTEXT_PACKAGE);
 
   top_argv = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
@@ -401,6 +407,11 @@ run (TavlaCli  *cli,
     return cli_usage_error (cli, "%s", error->message);
   merge_global_options (cli, db_path, actor, json);
 
+  if (version)
+    {
+      cli_print_line (cli, "tavla-cli %s", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
   if (argc < 2)
     return cli_usage_error (cli, _("No command given"));
 

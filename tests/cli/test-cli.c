@@ -256,6 +256,8 @@ test_item_add (Fixture       *f,
   expect_error (f, 3, "Månförvaltningen");
   run (f, "item", "add", "--title", "Okänd", "--source", "rykten", NULL);
   expect_error (f, 3, "feedback");
+  run (f, "item", "add", "--title", "Latin-1 \xe5\xe4\xf6", NULL);
+  expect_error (f, 3, "UTF-8");
   run (f, "item", "add", NULL);
   expect_error (f, 2, "--title");
   run (f, "item", "add", "--title", NULL);
@@ -532,6 +534,10 @@ test_usage (Fixture       *f,
   expect_error (f, 2, "--db");
   run (f, "init", "extra", NULL);
   expect_error (f, 2, "extra");
+
+  run_env (f, f->env, "--version", NULL);
+  expect_ok (f);
+  g_assert_true (g_str_has_prefix (f->out, "tavla-cli "));
 
   run_env (f, f->env, "--help", NULL);
   expect_ok (f);

@@ -113,6 +113,14 @@ tavla_board_dup_trimmed (const char *text)
   return trimmed;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
+
+  return trimmed == NULL;
+}
+
 static gint64
 item_id (gpointer snapshot)
 {
@@ -367,8 +375,9 @@ item_values_apply (ItemValues            *values,
     }
   if ((set & TAVLA_ITEM_FIELD_DESCRIPTION) != 0)
     {
+      /* The description is kept as written; only a blank one is none. */
       g_free (values->description);
-      values->description = tavla_board_dup_trimmed (change->description);
+      values->description = is_blank (change->description) ? NULL : g_strdup (change->description);
     }
   if ((set & TAVLA_ITEM_FIELD_OWNER) != 0)
     {
@@ -555,8 +564,8 @@ update_item_internal (TavlaBoard             *self,
       return g_steal_pointer (&current);
     }
 
-  if ((change->set & TAVLA_ITEM_FIELD_NOTE) != 0)
-    note = tavla_board_dup_trimmed (change->note);
+  if ((change->set & TAVLA_ITEM_FIELD_NOTE) != 0 && !is_blank (change->note))
+    note = g_strdup (change->note);
 
   row.id = id;
   row.version = tavla_item_get_version (current);
@@ -635,8 +644,8 @@ create_item_internal (TavlaBoard             *self,
   values.mark = TAVLA_MARK_NONE;
   item_values_apply (&values, fields);
 
-  if ((fields->set & TAVLA_ITEM_FIELD_NOTE) != 0)
-    note = tavla_board_dup_trimmed (fields->note);
+  if ((fields->set & TAVLA_ITEM_FIELD_NOTE) != 0 && !is_blank (fields->note))
+    note = g_strdup (fields->note);
 
   if (!tavla_board_begin_batch (self, error))
     return NULL;

@@ -42,6 +42,21 @@ flush_pending (TavlaSnapshotModel *self,
   pending->added = 0;
 }
 
+/* Removals and insertions that touch the end of the pending block join
+ * it; anything else announces the block first. */
+static void
+begin_pending (TavlaSnapshotModel *self,
+               PendingChange      *pending,
+               guint               position)
+{
+  if ((pending->removed > 0 || pending->added > 0) &&
+      position == pending->position + pending->added)
+    return;
+
+  flush_pending (self, pending);
+  pending->position = position;
+}
+
 /* Binary search for @id; returns TRUE when found, and the position where it
  * is or would be inserted. */
 static gboolean
@@ -177,20 +192,14 @@ tavla_snapshot_model_update (TavlaSnapshotModel *self,
         }
       else if (fresh == NULL || (current != NULL && current_id < fresh_id))
         {
-          if (pending.added > 0)
-            flush_pending (self, &pending);
-          if (pending.removed == 0)
-            pending.position = i;
+          begin_pending (self, &pending, i);
           g_ptr_array_remove_index (self->snapshots, i);
           pending.removed++;
           changed = TRUE;
         }
       else
         {
-          if (pending.removed > 0)
-            flush_pending (self, &pending);
-          if (pending.added == 0)
-            pending.position = i;
+          begin_pending (self, &pending, i);
           g_ptr_array_insert (self->snapshots, (int) i, g_object_ref (fresh));
           pending.added++;
           changed = TRUE;

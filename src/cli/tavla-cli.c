@@ -86,14 +86,14 @@ append_command_line (GString          *text,
   g_string_append_printf (text, "\n  %-28s %s", name, _(command->summary));
 }
 
-/* One line, without a trailing full stop, so that a hint can follow. */
+/* One line, without a trailing full stop, so that a hint can follow.
+ * Messages may quote what was typed, so control characters go too. */
 static char *
 one_line (const char *message)
 {
-  g_autofree char *line = g_strdup (message != NULL ? message : "");
+  g_autofree char *line = cli_text_clean (message);
   gsize len;
 
-  g_strdelimit (line, "\r\n", ' ');
   g_strstrip (line);
   len = strlen (line);
   if (len > 0 && line[len - 1] == '.')
@@ -108,7 +108,6 @@ print_error_line (const char *message,
 {
   g_autofree char *line = one_line (message);
 
-  fflush (stdout);
   if (hint != NULL)
     fprintf (stderr, "tavla-cli: %s; %s\n", line, hint);
   else
@@ -325,6 +324,8 @@ run_command (TavlaCli         *cli,
   cli->parameters = command->parameters;
   g_set_prgname (name);
   status = command->func (cli, argc, sub_argv);
+  cli->command = NULL;
+  cli->parameters = NULL;
 
   return status;
 }
@@ -462,8 +463,8 @@ cli_parse_options (TavlaCli            *cli,
     }
   merge_global_options (cli, db_path, actor, json);
 
-  if (!cli_check_text ("--actor", cli->actor, &error)
-      || !cli_check_text ("--db", cli->db_path, &error))
+  /* A path is bytes, but a name goes into the history as text. */
+  if (!cli_check_text ("--actor", cli->actor, &error))
     {
       *out_status = cli_fail (error);
       return FALSE;
@@ -647,10 +648,12 @@ main (int    argc,
   cli.out = g_string_sized_new (CLI_FLUSH_SIZE + 4096);
   status = run (&cli, argc, argv);
 
+  /* A failed command prints its error and nothing else. */
+  if (status != CLI_EXIT_OK)
+    g_string_truncate (cli.out, 0);
   if (!finish_output (&cli) && status == CLI_EXIT_OK)
     {
-      fprintf (stderr, "tavla-cli: %s\n",
-               _("Could not write the output; check that the disk is not full"));
+      print_error_line (_("Could not write the output; check that the disk is not full"), NULL);
       status = CLI_EXIT_STORAGE;
     }
 

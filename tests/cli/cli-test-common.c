@@ -15,7 +15,7 @@ static const char *item_keys[] = {
 
 static const char *history_keys[] = { "at", "actor", "field", "old", "new", "note", NULL };
 
-static const char *
+const char *
 cli_path (void)
 {
   const char *path = g_getenv ("TAVLA_CLI");

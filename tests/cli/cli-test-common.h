@@ -20,6 +20,7 @@ typedef struct
   char   *command;
 } Fixture;
 
+const char *cli_path           (void);
 void        fixture_set_up     (Fixture            *f,
                                 gconstpointer       data);
 void        fixture_tear_down  (Fixture            *f,

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -576,8 +577,29 @@ test_storage_errors (Fixture       *f,
     g_assert_cmpstr (contents, ==, "Detta är ingen databas.\n");
   }
 
-  /* A database from a newer Tavla can be read but is never written. */
   add_item (f, "Från förr");
+
+  /* Output that cannot be written is a storage error, not a silent loss. */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GSubprocessLauncher) launcher = NULL;
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_subprocess_launcher_set_environ (launcher, f->env);
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", f->db,
+                                             "item", "list", NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 5);
+      g_assert_true (g_str_has_prefix (err, "tavla-cli: "));
+    }
+
+  /* A database from a newer Tavla can be read but is never written. */
   g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==,
                    SQLITE_OK);

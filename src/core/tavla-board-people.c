@@ -95,7 +95,7 @@ tavla_board_add_person (TavlaBoard  *self,
   if ((id = tavla_store_insert_person (tavla_board_get_store (self), clean_name, clean_role, clean_email, now, error)) == 0 ||
       (change_id = tavla_store_next_change_id (tavla_board_get_store (self), error)) == 0 ||
       !tavla_board_write_history (self, "person", id, change_id, now, actor, "created",
-                      NULL, clean_name, NULL, 0, error))
+                                  NULL, clean_name, NULL, 0, error))
     goto failed;
 
   if (!tavla_board_commit_batch (self, error))
@@ -192,7 +192,7 @@ tavla_board_add_department (TavlaBoard  *self,
   if ((id = tavla_store_insert_department (tavla_board_get_store (self), clean_name, clean_code, now, error)) == 0 ||
       (change_id = tavla_store_next_change_id (tavla_board_get_store (self), error)) == 0 ||
       !tavla_board_write_history (self, "department", id, change_id, now, actor, "created",
-                      NULL, clean_name, NULL, 0, error))
+                                  NULL, clean_name, NULL, 0, error))
     goto failed;
 
   if (!tavla_board_commit_batch (self, error))

@@ -592,7 +592,7 @@ update_item_internal (TavlaBoard             *self,
         continue;
 
       if (!tavla_board_write_history (self, "item", id, change_id, now, actor, item_fields[i].name,
-                          old_value, new_value, note, change->meeting_id, error))
+                                      old_value, new_value, note, change->meeting_id, error))
         goto failed;
     }
 
@@ -601,7 +601,7 @@ update_item_internal (TavlaBoard             *self,
       g_autofree char *undone = g_strdup_printf ("%" G_GINT64_FORMAT, undo_of);
 
       if (!tavla_board_write_history (self, "item", id, change_id, now, actor, "undo",
-                          NULL, undone, note, change->meeting_id, error))
+                                      NULL, undone, note, change->meeting_id, error))
         goto failed;
     }
 
@@ -667,7 +667,7 @@ create_item_internal (TavlaBoard             *self,
   if ((id = tavla_store_insert_item (self->store, &row, error)) == 0 ||
       (change_id = tavla_store_next_change_id (self->store, error)) == 0 ||
       !tavla_board_write_history (self, "item", id, change_id, now, actor, "created",
-                      NULL, values.title, note, fields->meeting_id, error) ||
+                                  NULL, values.title, note, fields->meeting_id, error) ||
       (created = tavla_store_get_item (self->store, id, error)) == NULL)
     goto failed;
 
@@ -697,7 +697,11 @@ watch_cb (gpointer user_data)
       return G_SOURCE_CONTINUE;
     }
 
-  if (version != self->data_version && !tavla_board_refresh (self, &error))
+  if (version == self->data_version)
+    return G_SOURCE_CONTINUE;
+
+  /* FALSE without an error: the other commit changed nothing we show. */
+  if (!tavla_board_refresh (self, &error) && error != NULL)
     g_debug ("Could not refresh %s: %s", self->path, error->message);
 
   return G_SOURCE_CONTINUE;

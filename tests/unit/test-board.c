@@ -590,6 +590,16 @@ test_watch (Fixture       *fixture,
   tavla_board_set_watch (fixture->board, TRUE);
   tavla_board_set_watch (fixture->board, TRUE);
 
+  /* A commit that changes nothing on the board is noticed and ignored. */
+  test_exec_sql (tavla_board_get_path (fixture->board),
+                 "INSERT INTO setting (key, value) VALUES ('senast-exporterad', '2026-11-25')");
+  timeout = g_timeout_add (600, quit_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (changed, ==, 0);
+  assert_log (fixture, "");
+  timed_out = FALSE;
+
   theirs = test_add_item (other, "Från cron");
 
   /* The promise: another process's write shows within a second. */

@@ -559,7 +559,15 @@ open_database (TavlaSqliteStore  *self,
       return TRUE;
     }
 
-  return configure_for_writing (self, error) && migrate (self, error);
+  if (!configure_for_writing (self, error))
+    return FALSE;
+
+  /* Opening an up-to-date file takes no write lock: `tavla-cli item list`
+   * in a cron job never waits for the app. */
+  if (user_version == TAVLA_SQLITE_SCHEMA_VERSION)
+    return TRUE;
+
+  return migrate (self, error);
 }
 
 static gboolean

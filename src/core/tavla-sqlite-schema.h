@@ -189,7 +189,8 @@ static const char tavla_schema_step_1[] =
   "  name TEXT NOT NULL,\n"
   "  title TEXT,\n"
   "  party TEXT NOT NULL CHECK (party IN ('department', 'centre')),\n"
-  "  signed TEXT\n"
+  "  signed TEXT,\n"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)\n"
   ") STRICT;\n"
 
   "CREATE TABLE agreement_section (\n"
@@ -279,7 +280,8 @@ static const char tavla_schema_step_1[] =
 
   "CREATE TABLE setting (\n"
   "  key TEXT PRIMARY KEY,\n"
-  "  value TEXT\n"
+  "  value TEXT,\n"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)\n"
   ") STRICT;\n";
 
 static const char *const tavla_schema_steps[] = {

@@ -270,57 +270,6 @@ fail_item (const GError *error)
   return cli_fail (error);
 }
 
-int
-cli_item_add (TavlaCli  *cli,
-              int        argc,
-              char     **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TavlaItem) item = NULL;
-  g_auto(ItemOptions) options = { 0 };
-  TavlaItemChange change = { 0 };
-  TavlaBoard *board;
-  int status;
-  const GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_FILENAME, &options.title,
-      N_("What should be improved (1-200 characters)"), N_("TITLE") },
-    { "description", 0, 0, G_OPTION_ARG_FILENAME, &options.description,
-      N_("More about the proposal"), N_("TEXT") },
-    { "owner", 0, 0, G_OPTION_ARG_FILENAME, &options.owner,
-      N_("The person responsible (see “person list”)"), N_("NAME") },
-    { "due", 0, 0, G_OPTION_ARG_FILENAME, &options.due,
-      N_("The expected end date"), N_("YYYY-MM-DD") },
-    { "department", 0, 0, G_OPTION_ARG_FILENAME, &options.department,
-      N_("The department concerned (see “department list”)"), N_("NAME") },
-    { "source", 0, 0, G_OPTION_ARG_FILENAME, &options.source,
-      N_("Where it came from: weekly, deviation, feedback, audit, agreement or other"),
-      N_("SOURCE") },
-    { "strategic", 0, 0, G_OPTION_ARG_NONE, &options.strategic,
-      N_("A matter for the development group"), NULL },
-    { NULL, 0, 0, 0, NULL, NULL, NULL },
-  };
-
-  if (!cli_parse_options (cli, _("Add an improvement proposal. It starts as “new”."),
-                          entries, &argc, &argv, &status))
-    return status;
-  if (argc > 1)
-    return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[1]);
-  if (options.title == NULL)
-    return cli_usage_error (cli, _("--title is required"));
-  if (!options_to_change (&options, &change, &error))
-    return cli_fail (error);
-
-  board = cli_get_board (cli, &error);
-  if (board == NULL)
-    return cli_fail (error);
-
-  item = tavla_board_create_item (board, &change, cli_get_actor (cli), &error);
-  if (item == NULL)
-    return cli_fail (error);
-
-  return print_item_with_history (cli, board, item, FALSE);
-}
-
 /* Owner and department filters name existing rows; a department may be
  * given by its code, so the query gets the stored name. */
 static gboolean
@@ -427,6 +376,57 @@ print_item_table (TavlaCli  *cli,
     }
 
   cli_table_print (table, cli);
+}
+
+int
+cli_item_add (TavlaCli  *cli,
+              int        argc,
+              char     **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  g_auto(ItemOptions) options = { 0 };
+  TavlaItemChange change = { 0 };
+  TavlaBoard *board;
+  int status;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &options.title,
+      N_("What should be improved (1-200 characters)"), N_("TITLE") },
+    { "description", 0, 0, G_OPTION_ARG_FILENAME, &options.description,
+      N_("More about the proposal"), N_("TEXT") },
+    { "owner", 0, 0, G_OPTION_ARG_FILENAME, &options.owner,
+      N_("The person responsible (see “person list”)"), N_("NAME") },
+    { "due", 0, 0, G_OPTION_ARG_FILENAME, &options.due,
+      N_("The expected end date"), N_("YYYY-MM-DD") },
+    { "department", 0, 0, G_OPTION_ARG_FILENAME, &options.department,
+      N_("The department concerned (see “department list”)"), N_("NAME") },
+    { "source", 0, 0, G_OPTION_ARG_FILENAME, &options.source,
+      N_("Where it came from: weekly, deviation, feedback, audit, agreement or other"),
+      N_("SOURCE") },
+    { "strategic", 0, 0, G_OPTION_ARG_NONE, &options.strategic,
+      N_("A matter for the development group"), NULL },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+
+  if (!cli_parse_options (cli, _("Add an improvement proposal. It starts as “new”."),
+                          entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[1]);
+  if (options.title == NULL)
+    return cli_usage_error (cli, _("--title is required"));
+  if (!options_to_change (&options, &change, &error))
+    return cli_fail (error);
+
+  board = cli_get_board (cli, &error);
+  if (board == NULL)
+    return cli_fail (error);
+
+  item = tavla_board_create_item (board, &change, cli_get_actor (cli), &error);
+  if (item == NULL)
+    return cli_fail (error);
+
+  return print_item_with_history (cli, board, item, FALSE);
 }
 
 int

@@ -127,6 +127,92 @@ append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
+/* A JSON string, escaped as RFC 8259 asks: quote, backslash and control
+ * characters; everything else is copied as UTF-8. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *run;
+  const char *p;
+
+  if (text == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (run = p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      switch (c)
+        {
+        case '"':
+          g_string_append_len (out, "\\\"", 2);
+          break;
+        case '\\':
+          g_string_append_len (out, "\\\\", 2);
+          break;
+        case '\n':
+          g_string_append_len (out, "\\n", 2);
+          break;
+        case '\t':
+          g_string_append_len (out, "\\t", 2);
+          break;
+        case '\r':
+          g_string_append_len (out, "\\r", 2);
+          break;
+        case '\b':
+          g_string_append_len (out, "\\b", 2);
+          break;
+        case '\f':
+          g_string_append_len (out, "\\f", 2);
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_member (GString    *out,
+                    const char *name,
+                    const char *value)
+{
+  g_string_append_c (out, ',');
+  append_json_string (out, name);
+  g_string_append_c (out, ':');
+  append_json_string (out, value);
+}
+
+static void
+print_note (TavlaCli   *cli,
+            const char *note)
+{
+  g_autofree char *clean = NULL;
+
+  if (note == NULL || *note == '\0')
+    return;
+
+  clean = cli_text_clean (note);
+  /* TRANSLATORS: the note written with a change, shown under it. */
+  cli_print (cli, "    ");
+  cli_print_line (cli, _("Note: %s"), clean);
+}
+
 void
 cli_json_add_item_full (JsonBuilder *builder,
                         TavlaItem   *item,
@@ -208,77 +294,6 @@ cli_write_json (TavlaCli    *cli,
   json_generator_set_root (generator, root);
   json_generator_to_gstring (generator, cli->out);
   g_string_append_c (cli->out, '\n');
-}
-
-/* A JSON string, escaped as RFC 8259 asks: quote, backslash and control
- * characters; everything else is copied as UTF-8. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_autofree char *valid = NULL;
-  const char *run;
-  const char *p;
-
-  if (text == NULL)
-    {
-      g_string_append_len (out, "null", 4);
-      return;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (run = p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      switch (c)
-        {
-        case '"':
-          g_string_append_len (out, "\\\"", 2);
-          break;
-        case '\\':
-          g_string_append_len (out, "\\\\", 2);
-          break;
-        case '\n':
-          g_string_append_len (out, "\\n", 2);
-          break;
-        case '\t':
-          g_string_append_len (out, "\\t", 2);
-          break;
-        case '\r':
-          g_string_append_len (out, "\\r", 2);
-          break;
-        case '\b':
-          g_string_append_len (out, "\\b", 2);
-          break;
-        case '\f':
-          g_string_append_len (out, "\\f", 2);
-          break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-          break;
-        }
-      run = p + 1;
-    }
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_member (GString    *out,
-                    const char *name,
-                    const char *value)
-{
-  g_string_append_c (out, ',');
-  append_json_string (out, name);
-  g_string_append_c (out, ':');
-  append_json_string (out, value);
 }
 
 /*
@@ -547,21 +562,6 @@ cli_print_item (TavlaCli  *cli,
           cli_print (cli, "  %s\n", line);
         }
     }
-}
-
-static void
-print_note (TavlaCli   *cli,
-            const char *note)
-{
-  g_autofree char *clean = NULL;
-
-  if (note == NULL || *note == '\0')
-    return;
-
-  clean = cli_text_clean (note);
-  /* TRANSLATORS: the note written with a change, shown under it. */
-  cli_print (cli, "    ");
-  cli_print_line (cli, _("Note: %s"), clean);
 }
 
 /* The timeline, one block per change: when and who, then each field that

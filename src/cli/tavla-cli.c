@@ -433,6 +433,16 @@ run (TavlaCli  *cli,
   return cli_usage_error (cli, _("Unknown command “%s”"), top_argv[1]);
 }
 
+static gboolean
+finish_output (TavlaCli *cli)
+{
+  cli_flush (cli, TRUE);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    cli->write_failed = TRUE;
+
+  return !cli->write_failed;
+}
+
 /* Parses the options of one command together with the global ones.
  * Returns FALSE with @out_status set when the command must stop. */
 gboolean
@@ -618,16 +628,6 @@ cli_flush (TavlaCli *cli,
       && fwrite (cli->out->str, 1, cli->out->len, stdout) != cli->out->len)
     cli->write_failed = TRUE;
   g_string_truncate (cli->out, 0);
-}
-
-static gboolean
-finish_output (TavlaCli *cli)
-{
-  cli_flush (cli, TRUE);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    cli->write_failed = TRUE;
-
-  return !cli->write_failed;
 }
 
 int

@@ -270,10 +270,16 @@ test_item_add (Fixture       *f,
   run (f, "item", "add", "--title", "   ", NULL);
   expect_error (f, 3, "title");
   {
-    g_autofree char *long_title = g_strnfill (201, 'a');
+    GString *long_title = g_string_new (NULL);
 
-    run (f, "item", "add", "--title", long_title, NULL);
+    /* 200 characters, not bytes: "å" is two bytes in UTF-8. */
+    for (guint i = 0; i < 200; i++)
+      g_string_append (long_title, "å");
+    g_assert_cmpint (add_item (f, long_title->str), ==, 4);
+    g_string_append (long_title, "å");
+    run (f, "item", "add", "--title", long_title->str, NULL);
     expect_error (f, 3, "title");
+    g_string_free (long_title, TRUE);
   }
   run (f, "item", "add", "--title", "Fel datum", "--due", "2026-13-01", NULL);
   expect_error (f, 3, "2026-13-01");
@@ -291,7 +297,7 @@ test_item_add (Fixture       *f,
   expect_error (f, 2, "usage: tavla-cli item add");
   run (f, "item", "add", "--title", "x", "extra", NULL);
   expect_error (f, 2, "extra");
-  g_assert_cmpuint (count_items (f), ==, 3);
+  g_assert_cmpuint (count_items (f), ==, 4);
   {
     g_autofree char *after = show_item_text (f, 2);
 

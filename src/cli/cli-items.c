@@ -319,7 +319,13 @@ parse_statuses (char   **statuses,
 {
   for (guint i = 0; statuses != NULL && statuses[i] != NULL; i++)
     {
-      g_auto(GStrv) names = g_strsplit (statuses[i], ",", -1);
+      g_auto(GStrv) names = NULL;
+      TavlaStatus unused;
+
+      if (*statuses[i] == '\0')
+        return parse_status ("", &unused, error);
+
+      names = g_strsplit (statuses[i], ",", -1);
 
       for (guint j = 0; names[j] != NULL; j++)
         {

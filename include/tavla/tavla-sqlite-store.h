@@ -23,4 +23,15 @@ TavlaStore *tavla_sqlite_store_open     (const char       *path,
                                          GError          **error);
 const char *tavla_sqlite_store_get_path (TavlaSqliteStore *self);
 
+/*
+ * Writes a consistent copy of the database to @destination with SQLite's
+ * backup API: into a temporary file (0600, its folder 0700), checked with
+ * integrity_check, synced, then renamed over @destination. Before a schema
+ * migration the store takes one itself, under
+ * $XDG_STATE_HOME/tavla/backups/.
+ */
+gboolean    tavla_sqlite_store_backup   (TavlaSqliteStore *self,
+                                         const char       *destination,
+                                         GError          **error);
+
 G_END_DECLS

@@ -414,6 +414,84 @@ foreign_keys_ok (TavlaSqliteStore  *self,
   return TRUE;
 }
 
+/* Flushes a file or folder to disk; a backup that is only in the page
+ * cache protects nothing. */
+static gboolean
+sync_path (const char  *path,
+           gboolean     is_dir,
+           GError     **error)
+{
+  int fd = open (path, (is_dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC | O_NOFOLLOW);
+  int saved_errno = 0;
+
+  if (fd >= 0 && fsync (fd) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+
+  g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED,
+               _("Could not save the backup “%s” to disk: %s."), path, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+static gboolean
+copy_into (TavlaSqliteStore  *self,
+           const char        *tmp_path,
+           GError           **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc = SQLITE_OK;
+
+  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (copy, "main", self->db, "main")) != NULL)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      rc = rc == SQLITE_DONE ? sqlite3_errcode (copy) : rc;
+    }
+  else if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_errcode (copy);
+    }
+
+  /* The copy must be readable on its own before it may replace anything. */
+  if (rc == SQLITE_OK &&
+      sqlite3_prepare_v2 (copy, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+
+  if (!ok)
+    g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED,
+                 _("Could not make a backup of “%s”: %s. Nothing was changed."),
+                 self->path, rc != SQLITE_OK ? sqlite3_errstr (rc) : _("the copy did not pass its check"));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (copy);
+
+  return ok;
+}
+
+static char *
+migration_backup_path (TavlaSqliteStore *self,
+                       gint64            from_version)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *name = g_strdup_printf ("%s.schema-%d.%s.bak", base, (int) from_version, stamp);
+
+  return g_build_filename (g_get_user_state_dir (), "tavla", "backups", name, NULL);
+}
+
 /* Applies the missing schema steps, each in its own IMMEDIATE transaction.
  * The version is read again inside the transaction: another process may
  * have migrated the file while we waited for the lock. */
@@ -566,6 +644,15 @@ open_database (TavlaSqliteStore  *self,
    * in a cron job never waits for the app. */
   if (user_version == TAVLA_SQLITE_SCHEMA_VERSION)
     return TRUE;
+
+  /* A file with data gets a verified backup before its schema changes. */
+  if (user_version > 0)
+    {
+      g_autofree char *backup_path = migration_backup_path (self, user_version);
+
+      if (!tavla_sqlite_store_backup (self, backup_path, error))
+        return FALSE;
+    }
 
   return migrate (self, error);
 }
@@ -1216,4 +1303,59 @@ tavla_sqlite_store_get_path (TavlaSqliteStore *self)
   g_return_val_if_fail (TAVLA_IS_SQLITE_STORE (self), NULL);
 
   return self->path;
+}
+
+gboolean
+tavla_sqlite_store_backup (TavlaSqliteStore  *self,
+                           const char        *destination,
+                           GError           **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp_path = NULL;
+  int fd = -1;
+
+  g_return_val_if_fail (TAVLA_IS_SQLITE_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  dir = g_path_get_dirname (destination);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED,
+                   _("Could not create the backup folder “%s”: %s."), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  tmp_path = g_strconcat (destination, ".tmp-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED,
+                   _("Could not create the backup “%s”: %s."), destination, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  /* Copy, check, flush, then rename: a backup is whole or absent. */
+  if (!copy_into (self, tmp_path, error) ||
+      !sync_path (tmp_path, FALSE, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, destination) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED,
+                   _("Could not create the backup “%s”: %s."), destination, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return sync_path (dir, TRUE, error);
 }

@@ -361,6 +361,43 @@ test_sync_folder_read_only (void)
 }
 
 static void
+test_backup (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new_staffed (dir);
+  g_autoptr(TavlaItem) item = test_add_item (board, "Säkerhetskopierat förslag");
+  g_autoptr(TavlaBoard) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) folder = NULL;
+  g_autofree char *backups = g_build_filename (dir, "backups", "daily", NULL);
+  g_autofree char *copy = g_build_filename (backups, "tavla.db.bak", NULL);
+  TavlaSqliteStore *store = TAVLA_SQLITE_STORE (tavla_board_get_store (board));
+  const char *name = NULL;
+  guint n_files = 0;
+
+  /* An older backup of the same name is replaced whole. */
+  g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (copy, "an old, damaged backup", -1, NULL));
+
+  g_assert_true (tavla_sqlite_store_backup (store, copy, &error));
+  g_assert_no_error (error);
+  assert_mode (copy, 0600);
+  assert_mode (backups, 0700);
+
+  folder = g_dir_open (backups, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  restored = tavla_board_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_items (restored)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_people (restored)), ==, 2);
+  g_clear_object (&restored);
+  g_assert_cmpint (raw_int (copy, "SELECT count (*) FROM history"), ==, 4);
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *path = tavla_default_database_path ();
@@ -383,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/storage/fixture-v1", test_fixture_v1);
   g_test_add_func ("/storage/reopen-keeps-everything", test_reopen_keeps_everything);
   g_test_add_func ("/storage/sync-folder-read-only", test_sync_folder_read_only);
+  g_test_add_func ("/storage/backup", test_backup);
   g_test_add_func ("/storage/default-path", test_default_path);
 
   return g_test_run ();

@@ -314,6 +314,44 @@ test_compare_for_board (void)
   g_assert_cmpint (tavla_item_compare_for_board (soon, soon), ==, 0);
 }
 
+static void
+assert_describes (const char *field,
+                  const char *old_value,
+                  const char *new_value,
+                  const char *expected)
+{
+  TavlaHistoryFields fields = {
+    .id = 1, .change_id = 1, .object_id = 1, .at = TEST_NOW, .actor = "Anna",
+    .field = field, .old_value = old_value, .new_value = new_value,
+  };
+  g_autoptr(TavlaHistoryEntry) entry = tavla_history_entry_new (&fields);
+  g_autofree char *sentence = tavla_history_entry_describe (entry);
+  g_autofree char *property = NULL;
+
+  g_object_get (entry, "description", &property, NULL);
+  g_assert_cmpstr (sentence, ==, expected);
+  g_assert_cmpstr (property, ==, expected);
+}
+
+static void
+test_history_sentences (void)
+{
+  assert_describes ("created", NULL, "Kortare kö", "Created");
+  assert_describes ("status", "new", "in-progress", "Status: New → In progress");
+  assert_describes ("status", "in-progress", "done", "Status: In progress → Done");
+  assert_describes ("mark", NULL, "at-risk", "Status mark: — → At risk");
+  assert_describes ("mark", "off-track", NULL, "Status mark: Off track → —");
+  assert_describes ("owner", NULL, "Anna", "Owner: — → Anna");
+  assert_describes ("due", "2026-12-03", "2027-01-01", "Due date: 2026-12-03 (w. 49) → 2027-01-01 (w. 53)");
+  assert_describes ("department", "Socialförvaltningen", NULL, "Department: Socialförvaltningen → —");
+  assert_describes ("source", "weekly", "audit", "Source: Weekly meeting → Audit");
+  assert_describes ("title", "Kö", "Kortare kö", "Title: Kö → Kortare kö");
+  assert_describes ("strategic", "0", "1", "Marked as strategic (development group)");
+  assert_describes ("strategic", "1", "0", "Marked as operational");
+  assert_describes ("description", "a", "b", "Description changed");
+  assert_describes ("undo", NULL, "12", "Undid the previous change");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/rules/query-matches", test_query_matches);
   g_test_add_func ("/rules/item-properties", test_item_properties);
   g_test_add_func ("/rules/compare-for-board", test_compare_for_board);
+  g_test_add_func ("/rules/history-sentences", test_history_sentences);
 
   return g_test_run ();
 }

@@ -23,7 +23,6 @@ struct _TavlaBoardColumn
   /* Owned references */
   GtkFilterListModel *status_model;
   GtkFilterListModel *query_model;
-  GtkSortListModel   *sort_model;
   GtkSingleSelection *selection;
   GtkCustomFilter    *status_filter;
   char               *recent_cutoff;
@@ -67,24 +66,20 @@ status_filter_func (gpointer item,
   return updated != NULL && strncmp (updated, self->recent_cutoff, 10) >= 0;
 }
 
-static int
-board_sort_func (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return tavla_item_compare_for_board ((TavlaItem *) a, (TavlaItem *) b);
-}
-
 static void
 update_count (TavlaBoardColumn *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->query_model));
   g_autofree char *text = g_strdup_printf ("%u", n);
   g_autofree char *description = NULL;
 
   gtk_label_set_label (self->count_label, text);
+  /* Not a tooltip: setting one queries the pointer from the X server,
+   * which costs more than the refilter at 10,000 items. */
   description = g_strdup_printf (ngettext ("%u proposal", "%u proposals", n), n);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
 }
 
 static void
@@ -111,6 +106,41 @@ on_list_activate (TavlaBoardColumn *self,
   item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (item != NULL)
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+/* One drag source per column rather than per card: GTK 4.8 list views
+ * keep up to 200 cards each, and every card's controllers cost time when
+ * a search rebuilds them. The card under the pointer is the one dragged. */
+static TavlaItemCard *
+pick_card (TavlaBoardColumn *self,
+           double            x,
+           double            y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL)
+    return NULL;
+  if (TAVLA_IS_ITEM_CARD (picked))
+    return TAVLA_ITEM_CARD (picked);
+  return (TavlaItemCard *) gtk_widget_get_ancestor (picked, TAVLA_TYPE_ITEM_CARD);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource    *source,
+                 double            x,
+                 double            y,
+                 TavlaBoardColumn *self)
+{
+  TavlaItemCard *card = pick_card (self, x, y);
+  TavlaItem *item = card != NULL ? tavla_item_card_get_item (card) : NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+
+  if (item == NULL)
+    return NULL;
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (card));
+  gtk_drag_source_set_icon (source, paintable, 24, 24);
+  return gdk_content_provider_new_typed (G_TYPE_INT64, tavla_item_get_id (item));
 }
 
 static gboolean
@@ -157,7 +187,6 @@ tavla_board_column_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
   g_clear_object (&self->query_model);
   g_clear_object (&self->status_model);
   g_clear_object (&self->status_filter);
@@ -264,7 +293,7 @@ static void
 tavla_board_column_init (TavlaBoardColumn *self)
 {
   GtkDropTarget *drop_target;
-  g_autoptr(GtkCustomSorter) sorter = NULL;
+  GtkDragSource *drag_source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_cutoff (self);
@@ -272,15 +301,12 @@ tavla_board_column_init (TavlaBoardColumn *self)
   self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
   self->status_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->status_filter)));
   self->query_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->status_model)), NULL);
-  sorter = gtk_custom_sorter_new (board_sort_func, NULL, NULL);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->query_model)),
-                                              g_object_ref (GTK_SORTER (sorter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->query_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->sort_model, "items-changed",
+  g_signal_connect_object (self->query_model, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   update_count (self);
 
@@ -289,6 +315,11 @@ tavla_board_column_init (TavlaBoardColumn *self)
   g_signal_connect (drop_target, "enter", G_CALLBACK (on_drop_enter), self);
   g_signal_connect (drop_target, "leave", G_CALLBACK (on_drop_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  drag_source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
+  g_signal_connect (drag_source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (drag_source));
 }
 
 GtkWidget *
@@ -307,7 +338,7 @@ tavla_board_column_get_status (TavlaBoardColumn *self)
 
 /**
  * tavla_board_column_set_items:
- * @items: (nullable): the board's items, all statuses
+ * @items: (nullable): the board's items, all statuses, in board order
  * @query_filter: (nullable): the search and filter bar's filter, shared by
  *   every column so that one gtk_filter_changed() refilters them all
  */

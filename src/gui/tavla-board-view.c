@@ -35,6 +35,7 @@ struct _TavlaBoardView
   /* Owned references */
   TavlaBoard       *board;
   GtkCustomFilter  *query_filter;
+  GtkSortListModel *sorted;
   GtkStringList    *owners;
   GtkStringList    *departments;
   GArray           *undo_ids;    /* UndoEntry, the latest last */
@@ -90,6 +91,14 @@ query_filter_func (gpointer item,
 }
 
 /* Takes @toast. Without an overlay around the board (a test) it is dropped. */
+static int
+board_sort_func (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return tavla_item_compare_for_board ((TavlaItem *) a, (TavlaItem *) b);
+}
+
 static void
 show_toast (TavlaBoardView *self,
             AdwToast       *toast)
@@ -644,6 +653,7 @@ tavla_board_view_dispose (GObject *object)
   memset (self->columns, 0, sizeof self->columns);
 
   g_clear_object (&self->query_filter);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->owners);
   g_clear_object (&self->departments);
 
@@ -793,6 +803,12 @@ tavla_board_view_init (TavlaBoardView *self)
   refresh_today (self);
   self->query_filter = gtk_custom_filter_new (query_filter_func, self, NULL);
 
+  /* One sort for the whole board, below the filters: GTK 4.8's list views
+   * keep up to 200 rows each, and a sort model above a filter reports
+   * every refilter as a change of its whole range, which rebuilds them
+   * all. Below, a refilter only adds and removes the cards that changed. */
+  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (board_sort_func, NULL, NULL)));
+
   self->owners = gtk_string_list_new (NULL);
   self->departments = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (self->owners));
@@ -810,7 +826,8 @@ tavla_board_view_init (TavlaBoardView *self)
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
       self->columns[status] = TAVLA_BOARD_COLUMN (column);
-      tavla_board_column_set_items (self->columns[status], NULL, GTK_FILTER (self->query_filter));
+      tavla_board_column_set_items (self->columns[status], G_LIST_MODEL (self->sorted),
+                                    GTK_FILTER (self->query_filter));
       g_signal_connect_object (column, "item-activated",
                                G_CALLBACK (on_column_activated), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (column, "item-dropped",
@@ -880,8 +897,8 @@ tavla_board_view_set_board (TavlaBoardView *self,
                                G_CALLBACK (reload_choices), self, G_CONNECT_SWAPPED);
     }
 
-  for (guint i = 0; i < TAVLA_N_STATUSES && self->columns[i] != NULL; i++)
-    tavla_board_column_set_items (self->columns[i], items, GTK_FILTER (self->query_filter));
+  if (self->sorted != NULL)
+    gtk_sort_list_model_set_model (self->sorted, items);
 
   if (self->panel != NULL)
     {
@@ -959,8 +976,12 @@ tavla_board_view_set_search_text (TavlaBoardView *self,
   g_return_if_fail (TAVLA_IS_BOARD_VIEW (self));
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+
+  /* Replacing the text passes through "" (which GtkSearchEntry reports at
+   * once) and search-changed is delayed: filter once, for the final text. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  /* GtkSearchEntry delays search-changed; a programmatic search is final. */
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   on_search_changed (self);
 }
 

@@ -15,11 +15,9 @@ struct _TavlaItemCard
   GtkLabel  *mark_label;
   GtkLabel  *strategic_label;
   GtkLabel  *overdue_label;
-  GtkBox    *owner_box;
   GtkLabel  *owner_label;
   GtkBox    *due_box;
   GtkLabel  *due_label;
-  GtkBox    *department_box;
   GtkLabel  *department_label;
 
   /* Owned references */
@@ -89,9 +87,9 @@ update_card (TavlaItemCard *self)
 
   if (self->item == NULL)
     {
-      set_optional_text (GTK_WIDGET (self->owner_box), self->owner_label, NULL);
+      set_optional_text (GTK_WIDGET (self->owner_label), self->owner_label, NULL);
       set_optional_text (GTK_WIDGET (self->due_box), self->due_label, NULL);
-      set_optional_text (GTK_WIDGET (self->department_box), self->department_label, NULL);
+      set_optional_text (GTK_WIDGET (self->department_label), self->department_label, NULL);
       set_badge_visible (self->strategic_label, FALSE);
       set_badge_visible (self->overdue_label, FALSE);
       update_mark (self, TAVLA_MARK_NONE);
@@ -102,10 +100,10 @@ update_card (TavlaItemCard *self)
   overdue = tavla_item_is_overdue (self->item, today);
   due = tavla_item_dup_due_label (self->item);
 
-  set_optional_text (GTK_WIDGET (self->owner_box), self->owner_label,
+  set_optional_text (GTK_WIDGET (self->owner_label), self->owner_label,
                      tavla_item_get_owner (self->item));
   set_optional_text (GTK_WIDGET (self->due_box), self->due_label, due);
-  set_optional_text (GTK_WIDGET (self->department_box), self->department_label,
+  set_optional_text (GTK_WIDGET (self->department_label), self->department_label,
                      tavla_item_get_department (self->item));
   set_badge_visible (self->strategic_label, tavla_item_get_strategic (self->item));
   set_badge_visible (self->overdue_label, overdue);
@@ -119,38 +117,6 @@ update_card (TavlaItemCard *self)
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->mark_label)),
                           tavla_item_get_strategic (self->item) ||
                           tavla_item_get_mark (self->item) != TAVLA_MARK_NONE);
-}
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 TavlaItemCard *self)
-{
-  if (self->item == NULL)
-    return NULL;
-
-  return gdk_content_provider_new_typed (G_TYPE_INT64, tavla_item_get_id (self->item));
-}
-
-static void
-on_drag_begin (GtkDragSource *source,
-               GdkDrag       *drag,
-               TavlaItemCard *self)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-
-  gtk_drag_source_set_icon (source, paintable, 24, 24);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
-}
-
-static void
-on_drag_end (GtkDragSource *source,
-             GdkDrag       *drag,
-             gboolean       delete_data,
-             TavlaItemCard *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
 }
 
 static void
@@ -228,11 +194,9 @@ tavla_item_card_class_init (TavlaItemCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, mark_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, strategic_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, overdue_label);
-  gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, owner_box);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, owner_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, due_box);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, due_label);
-  gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, department_box);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, department_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -242,19 +206,10 @@ tavla_item_card_class_init (TavlaItemCardClass *klass)
 static void
 tavla_item_card_init (TavlaItemCard *self)
 {
-  GtkDragSource *drag_source;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "due-meta");
   gtk_label_set_wrap (self->due_label, FALSE);
   update_card (self);
-
-  drag_source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
-  g_signal_connect (drag_source, "prepare", G_CALLBACK (on_drag_prepare), self);
-  g_signal_connect (drag_source, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag_source, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag_source));
 }
 
 GtkWidget *

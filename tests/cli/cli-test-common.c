@@ -369,8 +369,9 @@ show_item (Fixture *f,
   return run_json (f, "item", "show", id_text, "--json", NULL);
 }
 
+/* The exact bytes `item show ID --json` prints, to compare before and after. */
 char *
-show_item_text (Fixture *f,
+show_item_raw (Fixture *f,
                 gint64   id)
 {
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -421,7 +422,7 @@ expect_refused (Fixture    *f,
                 const char *first,
                 ...)
 {
-  g_autofree char *before = show_item_text (f, 1);
+  g_autofree char *before = show_item_raw (f, 1);
   g_autofree char *after = NULL;
   va_list args;
 
@@ -430,7 +431,7 @@ expect_refused (Fixture    *f,
   va_end (args);
   expect_error (f, 3, fragment);
 
-  after = show_item_text (f, 1);
+  after = show_item_raw (f, 1);
   g_assert_cmpstr (after, ==, before);
 }
 

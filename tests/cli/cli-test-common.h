@@ -63,7 +63,7 @@ void        assert_item_shape  (JsonObject         *item,
 /* Shortcuts over the board. */
 JsonNode   *show_item          (Fixture            *f,
                                 gint64              id);
-char       *show_item_text     (Fixture            *f,
+char       *show_item_raw      (Fixture            *f,
                                 gint64              id);
 const char *item_string        (JsonNode           *node,
                                 const char         *key);

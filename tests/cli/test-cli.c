@@ -264,7 +264,7 @@ test_item_add (Fixture       *f,
   expect_output (f, "2026-12-03 (w. 49)");
 
   /* Refused input writes nothing. */
-  shown_text = show_item_text (f, 2);
+  shown_text = show_item_raw (f, 2);
   run (f, "item", "add", "--title", "", NULL);
   expect_error (f, 3, "title");
   run (f, "item", "add", "--title", "   ", NULL);
@@ -299,7 +299,7 @@ test_item_add (Fixture       *f,
   expect_error (f, 2, "extra");
   g_assert_cmpuint (count_items (f), ==, 4);
   {
-    g_autofree char *after = show_item_text (f, 2);
+    g_autofree char *after = show_item_raw (f, 2);
 
     g_assert_cmpstr (after, ==, shown_text);
   }

@@ -606,6 +606,7 @@ show_conflict (TavlaItemPanel *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -424,6 +424,147 @@ test_drop_on_column (Fixture       *fixture,
   g_assert_cmpstr (progress, ==, "Ny röstbrevlåda");
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* Another window (or tavla-cli) changed the proposal while it was open in
+ * the panel: saving is refused as a conflict, nothing is overwritten. */
+static void
+test_conflict_on_save (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TavlaItem) item = add_item (fixture, "Tydligare röstmeny", TRUE);
+  g_autoptr(TavlaItem) theirs = NULL;
+  g_autoptr(TavlaItem) after = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaItemPanel *panel = tavla_board_view_get_panel (fixture->view);
+  GtkWidget *history = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (panel), TAVLA_TYPE_ITEM_PANEL, "history_list");
+  GtkEditable *title_entry = (GtkEditable *) gtk_widget_get_template_child (GTK_WIDGET (panel), TAVLA_TYPE_ITEM_PANEL, "title_entry");
+  GtkWidget *message;
+  TavlaItemChange change = {
+    .set = TAVLA_ITEM_FIELD_TITLE,
+    .title = "Röstmeny med tre val",
+  };
+
+  g_assert_true (tavla_board_view_focus_item (fixture->view, tavla_item_get_id (item)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "board.open", NULL);
+  ui_test_iterate ();
+  g_assert_true (tavla_board_view_get_panel_revealed (fixture->view));
+
+  /* The timeline lists every history row of the proposal. */
+  g_assert_cmpuint (count_rows (history), ==, count_history (fixture, item));
+
+  theirs = tavla_board_update_item (fixture->board, tavla_item_get_id (item), &change, "Någon annan", &error);
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (title_entry, "Min egen rubrik");
+  ui_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.save", NULL);
+  ui_test_iterate ();
+
+  after = reload (fixture, item);
+  g_assert_cmpstr (tavla_item_get_title (after), ==, "Röstmeny med tre val");
+  message = tavla_item_panel_get_message_label (panel, TAVLA_ITEM_FIELD_NONE);
+  g_assert_true (ui_test_is_shown (message));
+  g_assert_true (tavla_board_view_get_panel_revealed (fixture->view));
+}
+
+/* A proposal written by another process (tavla-cli from cron) appears on
+ * the board by itself within a second. */
+static void
+test_refresh_from_other_process (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(TavlaBoard) other = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *column = NULL;
+  TavlaItemChange change = {
+    .set = TAVLA_ITEM_FIELD_TITLE,
+    .title = "Från cron-jobbet",
+  };
+  gint64 deadline;
+
+  tavla_board_set_watch (fixture->board, TRUE);
+  other = tavla_board_open (fixture->path, &error);
+  g_assert_no_error (error);
+  item = tavla_board_create_item (other, &change, "cron", &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < deadline &&
+         g_list_model_get_n_items (tavla_board_column_get_model (tavla_board_view_get_column (fixture->view, TAVLA_STATUS_NEW))) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  column = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (column, ==, "Från cron-jobbet");
+  g_assert_false (tavla_board_view_get_empty (fixture->view));
+  tavla_board_set_watch (fixture->board, FALSE);
+}
+
+/* Owner, overdue and "Show closed" narrow or widen every column. */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(TavlaItem) owned = add_item (fixture, "Ansvarig finns", TRUE);
+  g_autoptr(TavlaItem) bare = add_item (fixture, "Ingen ansvarig", FALSE);
+  g_autoptr(TavlaItem) late = NULL;
+  g_autoptr(TavlaItem) rejected = NULL;
+  g_autoptr(GError) error = NULL;
+  GObject *owner = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), TAVLA_TYPE_BOARD_VIEW, "owner_dropdown");
+  GObject *overdue = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), TAVLA_TYPE_BOARD_VIEW, "overdue_button");
+  GObject *closed = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), TAVLA_TYPE_BOARD_VIEW, "closed_button");
+  TavlaBoardColumn *rejected_column = tavla_board_view_get_column (fixture->view, TAVLA_STATUS_REJECTED);
+  TavlaItemChange due = { .set = TAVLA_ITEM_FIELD_DUE, .due = "2020-02-03" };
+  TavlaItemChange reject = { .set = TAVLA_ITEM_FIELD_STATUS | TAVLA_ITEM_FIELD_NOTE,
+                             .status = TAVLA_STATUS_REJECTED, .note = "Dubblett" };
+  g_autofree char *by_owner = NULL;
+  g_autofree char *by_overdue = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *closed_list = NULL;
+
+  late = tavla_board_update_item (fixture->board, tavla_item_get_id (bare), &due, "Testaren", &error);
+  g_assert_no_error (error);
+  rejected = tavla_board_update_item (fixture->board, tavla_item_get_id (owned), &reject, "Testaren", &error);
+  g_assert_no_error (error);
+  g_clear_object (&rejected);
+  rejected = add_item (fixture, "Kvar i Ny", TRUE);
+  ui_test_iterate ();
+
+  /* Rejected proposals wait behind "Show closed". */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rejected_column)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (closed), TRUE);
+  ui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rejected_column)));
+  closed_list = dump_column (fixture, TAVLA_STATUS_REJECTED);
+  g_assert_cmpstr (closed_list, ==, "Ansvarig finns");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (closed), FALSE);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (owner), 1);
+  ui_test_iterate ();
+  by_owner = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (by_owner, ==, "Kvar i Ny");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (owner), 0);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue), TRUE);
+  ui_test_iterate ();
+  by_overdue = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (by_overdue, ==, "Ingen ansvarig");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue), FALSE);
+  ui_test_iterate ();
+  all = dump_column (fixture, TAVLA_STATUS_NEW);
+  g_assert_cmpstr (all, ==, "Ingen ansvarig,Kvar i Ny");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +581,9 @@ main (int   argc,
   ADD ("/board-view/search", test_search);
   ADD ("/board-view/arrow-keys", test_arrow_keys_between_columns);
   ADD ("/board-view/drop-on-column", test_drop_on_column);
+  ADD ("/board-view/conflict-on-save", test_conflict_on_save);
+  ADD ("/board-view/refresh-from-other-process", test_refresh_from_other_process);
+  ADD ("/board-view/filters", test_filters);
 
 #undef ADD
 

@@ -11,6 +11,12 @@
  * hidden: long enough to celebrate it at the next few weekly meetings. */
 #define RECENT_DONE_DAYS 30
 
+/* GTK 4.8's list views build a card for up to 200 items around the scroll
+ * position, visible or not; a search at 10,000 proposals would rebuild
+ * hundreds of cards per column. The list shows a window of the column that
+ * grows a page at a time as the user scrolls or moves the focus down. */
+#define WINDOW_PAGE 20
+
 struct _TavlaBoardColumn
 {
   GtkWidget           parent_instance;
@@ -23,6 +29,7 @@ struct _TavlaBoardColumn
   /* Owned references */
   GtkFilterListModel *status_model;
   GtkFilterListModel *query_model;
+  GtkSliceListModel  *window;
   GtkSingleSelection *selection;
   GtkCustomFilter    *status_filter;
   char               *recent_cutoff;
@@ -95,6 +102,42 @@ static void
 on_items_changed (TavlaBoardColumn *self)
 {
   update_count (self);
+}
+
+/* Makes the window include @position, plus a page to scroll into. */
+static void
+grow_window (TavlaBoardColumn *self,
+             guint             position)
+{
+  guint size = gtk_slice_list_model_get_size (self->window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->query_model));
+
+  if (position + WINDOW_PAGE / 2 < size || size >= n)
+    return;
+
+  gtk_slice_list_model_set_size (self->window, position + WINDOW_PAGE);
+}
+
+static void
+on_scrolled (GtkAdjustment    *adjustment,
+             TavlaBoardColumn *self)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  /* Within a screen of the end: bring in the next page. */
+  if (upper > 0 && value + 2 * page >= upper)
+    grow_window (self, gtk_slice_list_model_get_size (self->window));
+}
+
+static void
+on_selection_changed (TavlaBoardColumn *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    grow_window (self, selected + 1);
 }
 
 static void
@@ -187,6 +230,7 @@ tavla_board_column_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->window);
   g_clear_object (&self->query_model);
   g_clear_object (&self->status_model);
   g_clear_object (&self->status_filter);
@@ -301,11 +345,16 @@ tavla_board_column_init (TavlaBoardColumn *self)
   self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
   self->status_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->status_filter)));
   self->query_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->status_model)), NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->query_model)));
+  self->window = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->query_model)), 0, WINDOW_PAGE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->window)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "value-changed",
+                           G_CALLBACK (on_scrolled), self, 0);
   g_signal_connect_object (self->query_model, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   update_count (self);
@@ -372,7 +421,8 @@ tavla_board_column_set_show_closed (TavlaBoardColumn *self,
                         show_closed ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
-/* The column's visible items, filtered and in board order. */
+/* The column's items as listed, filtered and in board order (the first
+ * pages of them; see WINDOW_PAGE). */
 GListModel *
 tavla_board_column_get_model (TavlaBoardColumn *self)
 {
@@ -435,15 +485,29 @@ tavla_board_column_focus_item (TavlaBoardColumn *self,
 
   g_return_val_if_fail (TAVLA_IS_BOARD_COLUMN (self), FALSE);
 
-  model = G_LIST_MODEL (self->selection);
+  model = G_LIST_MODEL (self->query_model);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TavlaItem) item = g_list_model_get_item (model, i);
 
       if (tavla_item_get_id (item) == item_id)
-        return tavla_board_column_focus_position (self, i);
+        {
+          grow_window (self, i);
+          return tavla_board_column_focus_position (self, i);
+        }
     }
 
   return FALSE;
+}
+
+/* Shrinks the list back to its first page, before a refilter, so a search
+ * does not rebuild cards for pages the user scrolled through earlier. */
+void
+tavla_board_column_reset_window (TavlaBoardColumn *self)
+{
+  g_return_if_fail (TAVLA_IS_BOARD_COLUMN (self));
+
+  if (gtk_slice_list_model_get_size (self->window) > WINDOW_PAGE)
+    gtk_slice_list_model_set_size (self->window, WINDOW_PAGE);
 }

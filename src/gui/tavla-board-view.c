@@ -99,6 +99,16 @@ board_sort_func (gconstpointer a,
   return tavla_item_compare_for_board ((TavlaItem *) a, (TavlaItem *) b);
 }
 
+/* Tells every column the query changed, after resetting their windows. */
+static void
+refilter (TavlaBoardView  *self,
+          GtkFilterChange  change)
+{
+  for (guint i = 0; i < TAVLA_N_STATUSES; i++)
+    tavla_board_column_reset_window (self->columns[i]);
+  gtk_filter_changed (GTK_FILTER (self->query_filter), change);
+}
+
 static void
 show_toast (TavlaBoardView *self,
             AdwToast       *toast)
@@ -325,7 +335,7 @@ on_choice_changed (TavlaBoardView *self,
   if (g_strcmp0 (*field, value) == 0)
     return;
 
-  gtk_filter_changed (GTK_FILTER (self->query_filter), update_exact (field, value));
+  refilter (self, update_exact (field, value));
 }
 
 static void
@@ -346,7 +356,7 @@ on_search_changed (TavlaBoardView *self)
 
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self->query_filter), change);
+  refilter (self, change);
 }
 
 static void
@@ -369,7 +379,7 @@ on_toggle_changed (TavlaBoardView  *self,
     self->overdue_only = active;
   else
     self->strategic_only = active;
-  gtk_filter_changed (GTK_FILTER (self->query_filter), change);
+  refilter (self, change);
 }
 
 static void

@@ -181,6 +181,19 @@ find_column (TavlaBoardView *self,
   return self->columns[status];
 }
 
+/* One current card on the whole board: the column the user works in keeps
+ * its selection, the others let go of theirs. */
+static void
+set_active_column (TavlaBoardView   *self,
+                   TavlaBoardColumn *column)
+{
+  self->active_column = column;
+
+  for (guint i = 0; i < TAVLA_N_STATUSES; i++)
+    if (self->columns[i] != NULL && self->columns[i] != column)
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (tavla_board_column_get_model (self->columns[i])));
+}
+
 static TavlaItem *
 get_current_item (TavlaBoardView *self)
 {
@@ -403,7 +416,7 @@ on_column_activated (TavlaBoardView   *self,
                      TavlaItem        *item,
                      TavlaBoardColumn *column)
 {
-  self->active_column = column;
+  set_active_column (self, column);
   open_panel (self, item);
 }
 
@@ -434,7 +447,7 @@ on_column_focus_enter (GtkEventControllerFocus *controller,
 {
   GtkWidget *list_view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
-  self->active_column = TAVLA_BOARD_COLUMN (gtk_widget_get_ancestor (list_view, TAVLA_TYPE_BOARD_COLUMN));
+  set_active_column (self, TAVLA_BOARD_COLUMN (gtk_widget_get_ancestor (list_view, TAVLA_TYPE_BOARD_COLUMN)));
 }
 
 static int
@@ -488,7 +501,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       if (gtk_widget_get_visible (GTK_WIDGET (next)) &&
           tavla_board_column_focus_position (next, position))
         {
-          self->active_column = next;
+          set_active_column (self, next);
           return TRUE;
         }
     }
@@ -971,7 +984,7 @@ tavla_board_view_focus_item (TavlaBoardView *self,
       if (gtk_widget_get_visible (GTK_WIDGET (column)) &&
           tavla_board_column_focus_item (column, item_id))
         {
-          self->active_column = column;
+          set_active_column (self, column);
           return TRUE;
         }
     }
@@ -1108,7 +1121,7 @@ tavla_board_view_focus_board (TavlaBoardView *self)
       if (gtk_widget_get_visible (GTK_WIDGET (column)) &&
           tavla_board_column_focus_position (column, 0))
         {
-          self->active_column = column;
+          set_active_column (self, column);
           return;
         }
     }

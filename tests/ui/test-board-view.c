@@ -385,6 +385,8 @@ test_arrow_keys_between_columns (Fixture       *fixture,
   g_assert_true (press_key (fixture, GDK_KEY_Left));
   g_assert_true (focus_is_in (fixture, TAVLA_STATUS_NEW));
   g_assert_cmpuint (tavla_board_column_get_selected (tavla_board_view_get_column (fixture->view, TAVLA_STATUS_NEW)), ==, 0);
+  /* Only one card on the board is the current one. */
+  g_assert_cmpuint (tavla_board_column_get_selected (parked), ==, GTK_INVALID_LIST_POSITION);
 
   g_assert_true (press_key (fixture, GDK_KEY_Right));
   g_assert_true (focus_is_in (fixture, TAVLA_STATUS_PARKED));

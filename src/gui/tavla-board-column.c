@@ -511,3 +511,11 @@ tavla_board_column_reset_window (TavlaBoardColumn *self)
   if (gtk_slice_list_model_get_size (self->window) > WINDOW_PAGE)
     gtk_slice_list_model_set_size (self->window, WINDOW_PAGE);
 }
+
+void
+tavla_board_column_unselect (TavlaBoardColumn *self)
+{
+  g_return_if_fail (TAVLA_IS_BOARD_COLUMN (self));
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}

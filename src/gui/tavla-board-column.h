@@ -22,6 +22,7 @@ TavlaItem   *tavla_board_column_get_selected_item  (TavlaBoardColumn *self);
 guint        tavla_board_column_get_selected       (TavlaBoardColumn *self);
 gboolean     tavla_board_column_focus_position     (TavlaBoardColumn *self,
                                                     guint             position);
+void         tavla_board_column_unselect           (TavlaBoardColumn *self);
 void         tavla_board_column_reset_window       (TavlaBoardColumn *self);
 gboolean     tavla_board_column_focus_item         (TavlaBoardColumn *self,
                                                     gint64            item_id);

@@ -191,7 +191,7 @@ set_active_column (TavlaBoardView   *self,
 
   for (guint i = 0; i < TAVLA_N_STATUSES; i++)
     if (self->columns[i] != NULL && self->columns[i] != column)
-      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (tavla_board_column_get_model (self->columns[i])));
+      tavla_board_column_unselect (self->columns[i]);
 }
 
 static TavlaItem *

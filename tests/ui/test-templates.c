@@ -58,6 +58,37 @@ test_window_template (void)
   destroy_and_check (GTK_WIDGET (window));
 }
 
+/* A file that cannot be opened shows why, with a way out; a good one
+ * shows the board. */
+static void
+test_window_open (void)
+{
+  TavlaWindow *window = tavla_window_new (NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = ui_test_make_db_path (&dir);
+  GtkWidget *title;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* A folder is not a database. */
+  g_assert_false (tavla_window_open_path (window, dir));
+  ui_test_iterate ();
+  g_assert_null (tavla_window_get_board (window));
+  title = ui_test_find_label (GTK_WIDGET (window), "Could Not Open the Database");
+  g_assert_true (ui_test_is_shown (title));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (window), "Choose Another File…")));
+
+  g_assert_true (tavla_window_open_path (window, path));
+  ui_test_iterate ();
+  g_assert_nonnull (tavla_window_get_board (window));
+  g_assert_false (ui_test_is_shown (title));
+  g_assert_true (tavla_board_view_get_board (tavla_window_get_board_view (window)) == tavla_window_get_board (window));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (window), "No Proposals Yet")));
+
+  destroy_and_check (GTK_WIDGET (window));
+  ui_test_remove_dir (dir);
+}
+
 static void
 test_preferences_template (void)
 {
@@ -134,6 +165,7 @@ main (int   argc,
 
   g_test_add_func ("/templates/widgets", test_widget_templates);
   g_test_add_func ("/templates/window", test_window_template);
+  g_test_add_func ("/templates/window-open", test_window_open);
   g_test_add_func ("/templates/preferences", test_preferences_template);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/card", test_card_shows_item);

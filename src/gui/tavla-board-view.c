@@ -148,7 +148,9 @@ show_undo_toast (TavlaBoardView *self,
   message = g_strdup_printf (format, title, escaped_value);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "board.undo");
+  /* The toast lives in the window's overlay, outside this widget, so it
+   * cannot see "board.undo"; TavlaWindow forwards "win.undo" here. */
+  adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   show_toast (self, g_steal_pointer (&toast));
 }

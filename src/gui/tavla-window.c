@@ -101,8 +101,8 @@ choose_action (GtkWidget  *widget,
   tavla_window_choose_database (TAVLA_WINDOW (widget), g_variant_get_boolean (parameter));
 }
 
-/* The header bar sits outside the board, so its buttons reach the
- * board's class actions through these. */
+/* The header bar and the toasts sit outside the board, so their buttons
+ * reach the board's class actions through these. */
 static void
 forward_action (GtkWidget  *widget,
                 const char *action_name,
@@ -112,6 +112,8 @@ forward_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.new-proposal"))
     gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.new", NULL);
+  else if (g_str_equal (action_name, "win.undo"))
+    gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.undo", NULL);
   else
     gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.search", NULL);
 }
@@ -140,6 +142,7 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-database", "b", choose_action);
   gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, forward_action);
 
   g_type_ensure (TAVLA_TYPE_BOARD_VIEW);
 

@@ -85,6 +85,26 @@ test_window_open (void)
   g_assert_true (tavla_board_view_get_board (tavla_window_get_board_view (window)) == tavla_window_get_board (window));
   g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (window), "No Proposals Yet")));
 
+  /* The undo toast's button ("win.undo") reaches the board. */
+  {
+    TavlaBoard *board = tavla_window_get_board (window);
+    TavlaBoardView *view = tavla_window_get_board_view (window);
+    TavlaItemChange change = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "Parkera mig" };
+    g_autoptr(TavlaItem) item = NULL;
+    g_autoptr(TavlaItem) after = NULL;
+    g_autoptr(GError) error = NULL;
+
+    item = tavla_board_create_item (board, &change, "Testaren", &error);
+    g_assert_no_error (error);
+    ui_test_iterate ();
+    g_assert_true (tavla_board_view_move_item (view, item, TAVLA_STATUS_PARKED));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    ui_test_iterate ();
+    after = tavla_board_get_item (board, tavla_item_get_id (item), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tavla_item_get_status (after), ==, TAVLA_STATUS_NEW);
+  }
+
   destroy_and_check (GTK_WIDGET (window));
   ui_test_remove_dir (dir);
 }

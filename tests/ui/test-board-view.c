@@ -589,5 +589,5 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  return ui_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <tavla/tavla.h>
 
 #include "tavla-board-column.h"
@@ -109,6 +110,40 @@ test_window_open (void)
   ui_test_remove_dir (dir);
 }
 
+/* A database from a newer Tavla opens read-only and says so above the board. */
+static void
+test_window_read_only (void)
+{
+  TavlaWindow *window = tavla_window_new (NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = ui_test_make_db_path (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaBoard) board = tavla_board_open (path, &error);
+  GtkWidget *revealer;
+  sqlite3 *db = NULL;
+  const char *reason;
+
+  g_assert_no_error (error);
+  g_clear_object (&board);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tavla_window_open_path (window, path));
+  ui_test_iterate ();
+
+  g_assert_true (tavla_board_is_read_only (tavla_window_get_board (window)));
+  reason = tavla_board_get_read_only_reason (tavla_window_get_board (window));
+  g_assert_nonnull (reason);
+  revealer = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), TAVLA_TYPE_WINDOW, "read_only_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (window), reason)));
+
+  destroy_and_check (GTK_WIDGET (window));
+  ui_test_remove_dir (dir);
+}
+
 static void
 test_preferences_template (void)
 {
@@ -186,9 +221,10 @@ main (int   argc,
   g_test_add_func ("/templates/widgets", test_widget_templates);
   g_test_add_func ("/templates/window", test_window_template);
   g_test_add_func ("/templates/window-open", test_window_open);
+  g_test_add_func ("/templates/window-read-only", test_window_read_only);
   g_test_add_func ("/templates/preferences", test_preferences_template);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/card", test_card_shows_item);
 
-  return g_test_run ();
+  return ui_test_run ();
 }

@@ -7,10 +7,42 @@
 
 #include "ui-test-utils.h"
 
+static char *test_home;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  /* The tests never touch the real user's data, settings or backups. */
+  test_home = g_dir_make_tmp ("tavla-ui-home-XXXXXX", NULL);
+  g_assert_nonnull (test_home);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+      const char *names[] = { "data", "config", "cache", "state" };
+      g_autofree char *dir = g_build_filename (test_home, names[i], NULL);
+
+      g_setenv (vars[i], dir, TRUE);
+    }
+
   /* English source strings, so asserted texts do not depend on the host. */
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("TAVLA_USER", "Testaren", TRUE);
@@ -75,14 +107,16 @@ ui_test_make_db_path (char **out_dir)
 void
 ui_test_remove_dir (const char *dir)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
+  remove_tree (dir);
+}
 
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+/* Runs the tests, then removes the temporary home. */
+int
+ui_test_run (void)
+{
+  int status = g_test_run ();
 
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  remove_tree (test_home);
+  g_clear_pointer (&test_home, g_free);
+  return status;
 }

@@ -13,5 +13,6 @@ GtkWidget *ui_test_find_label       (GtkWidget   *root,
 gboolean   ui_test_is_shown         (GtkWidget   *widget);
 char      *ui_test_make_db_path     (char       **out_dir);
 void       ui_test_remove_dir       (const char  *dir);
+int        ui_test_run              (void);
 
 G_END_DECLS

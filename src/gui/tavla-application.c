@@ -109,13 +109,16 @@ about_action (GSimpleAction *action,
                         "application-icon", APP_ID,
                         "developer-name", _("Tavla developers"),
                         "version", PACKAGE_VERSION,
-                        "comments", _("The improvement board of a municipal customer-service centre: proposals, owners, due dates and status marks for the weekly meeting."),
+                        "comments", _("The improvement board of a municipal customer-service centre: "
+                                      "proposals, owners, due dates and status marks for the weekly meeting."),
                         "website", "https://github.com/tavla/tavla",
                         "issue-url", "https://github.com/tavla/tavla/issues",
                         "developers", developers,
                         "copyright", _("© Tavla developers"),
                         "license-type", GTK_LICENSE_CUSTOM,
-                        "license", _("Tavla is free software, licensed under the European Union Public Licence (EUPL) version 1.2. See https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"),
+                        "license", _("Tavla is free software, licensed under the European Union Public "
+                                     "Licence (EUPL) version 1.2. See "
+                                     "https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"),
                         /* TRANSLATORS: your names, one per line: "Name <e-mail>". */
                         "translator-credits", _("translator-credits"),
                         NULL);

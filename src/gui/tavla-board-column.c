@@ -33,6 +33,7 @@ struct _TavlaBoardColumn
   GtkSingleSelection *selection;
   GtkCustomFilter    *status_filter;
   char               *recent_cutoff;
+  guint               grow_idle_id;
 
   TavlaStatus         status;
   guint               show_closed : 1;
@@ -98,10 +99,15 @@ update_cutoff (TavlaBoardColumn *self)
   self->recent_cutoff = tavla_date_add_days (today, -RECENT_DONE_DAYS);
 }
 
+static void on_scrolled (GtkAdjustment    *adjustment,
+                         TavlaBoardColumn *self);
+
 static void
 on_items_changed (TavlaBoardColumn *self)
 {
   update_count (self);
+  /* More cards may now fit the column without any scrolling. */
+  on_scrolled (NULL, self);
 }
 
 /* Makes the window include @position, plus a page to scroll into. */
@@ -118,17 +124,32 @@ grow_window (TavlaBoardColumn *self,
   gtk_slice_list_model_set_size (self->window, position + WINDOW_PAGE);
 }
 
-static void
-on_scrolled (GtkAdjustment    *adjustment,
-             TavlaBoardColumn *self)
+static gboolean
+grow_if_near_end (gpointer user_data)
 {
+  TavlaBoardColumn *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   double value = gtk_adjustment_get_value (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
   double upper = gtk_adjustment_get_upper (adjustment);
 
+  self->grow_idle_id = 0;
+
   /* Within a screen of the end: bring in the next page. */
-  if (upper > 0 && value + 2 * page >= upper)
+  if (page > 0 && value + 2 * page >= upper)
     grow_window (self, gtk_slice_list_model_get_size (self->window));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the list is being laid out; the window
+ * grows afterwards, not in the middle of an allocation. */
+static void
+on_scrolled (GtkAdjustment    *adjustment,
+             TavlaBoardColumn *self)
+{
+  if (self->grow_idle_id == 0)
+    self->grow_idle_id = g_idle_add (grow_if_near_end, self);
 }
 
 static void
@@ -223,6 +244,7 @@ tavla_board_column_dispose (GObject *object)
   TavlaBoardColumn *self = (TavlaBoardColumn *) object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->grow_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAVLA_TYPE_BOARD_COLUMN);
   /* dispose_template only drops the bound children; the unnamed top-level
    * box holding them goes here. */
@@ -338,6 +360,7 @@ tavla_board_column_init (TavlaBoardColumn *self)
 {
   GtkDropTarget *drop_target;
   GtkDragSource *drag_source;
+  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_cutoff (self);
@@ -353,8 +376,10 @@ tavla_board_column_init (TavlaBoardColumn *self)
 
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "value-changed",
-                           G_CALLBACK (on_scrolled), self, 0);
+  /* "changed" too: on a tall screen a page may not fill the column. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self, 0);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled), self, 0);
   g_signal_connect_object (self->query_model, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   update_count (self);

@@ -567,6 +567,49 @@ test_filters (Fixture       *fixture,
   g_assert_cmpstr (all, ==, "Ingen ansvarig,Kvar i Ny");
 }
 
+/* A long column lists a page of cards and brings in more as the user
+ * scrolls or moves down; the header counts them all. */
+static void
+test_long_column (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TavlaBoardColumn *column = tavla_board_view_get_column (fixture->view, TAVLA_STATUS_NEW);
+  GListModel *listed = tavla_board_column_get_model (column);
+  GtkAdjustment *adjustment;
+  g_autoptr(TavlaItem) last = NULL;
+  guint first_page;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Förslag nummer %02u", i);
+      g_autoptr(TavlaItem) item = add_item (fixture, title, FALSE);
+
+      if (i == 59)
+        last = g_object_ref (item);
+    }
+  ui_test_iterate ();
+
+  /* The cards fill the column and a screen more, not all 60. */
+  first_page = g_list_model_get_n_items (listed);
+  g_assert_cmpuint (first_page, <, 60);
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (column), "60")));
+
+  /* Scrolling to the end brings in the next page. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tavla_board_column_get_list_view (column)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), >, first_page);
+
+  /* Focusing the last proposal (search result, undo, a move) shows it. */
+  g_assert_true (tavla_board_view_focus_item (fixture->view, tavla_item_get_id (last)));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 60);
+
+  /* A new search starts again from the first page. */
+  tavla_board_view_set_search_text (fixture->view, "förslag");
+  ui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, first_page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +629,7 @@ main (int   argc,
   ADD ("/board-view/conflict-on-save", test_conflict_on_save);
   ADD ("/board-view/refresh-from-other-process", test_refresh_from_other_process);
   ADD ("/board-view/filters", test_filters);
+  ADD ("/board-view/long-column", test_long_column);
 
 #undef ADD
 

@@ -48,6 +48,16 @@ ui_test_init (int    *argc,
   g_setenv ("TAVLA_USER", "Testaren", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The app's style.css (AdwApplication loads it; the tests have none), so
+   * cards have the sizes users see. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/tavla/Tavla/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   /* Revealers and stacks then switch at once instead of over frames. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }

@@ -172,41 +172,6 @@ on_list_activate (TavlaBoardColumn *self,
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
 }
 
-/* One drag source per column rather than per card: GTK 4.8 list views
- * keep up to 200 cards each, and every card's controllers cost time when
- * a search rebuilds them. The card under the pointer is the one dragged. */
-static TavlaItemCard *
-pick_card (TavlaBoardColumn *self,
-           double            x,
-           double            y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-
-  if (picked == NULL)
-    return NULL;
-  if (TAVLA_IS_ITEM_CARD (picked))
-    return TAVLA_ITEM_CARD (picked);
-  return (TavlaItemCard *) gtk_widget_get_ancestor (picked, TAVLA_TYPE_ITEM_CARD);
-}
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource    *source,
-                 double            x,
-                 double            y,
-                 TavlaBoardColumn *self)
-{
-  TavlaItemCard *card = pick_card (self, x, y);
-  TavlaItem *item = card != NULL ? tavla_item_card_get_item (card) : NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-
-  if (item == NULL)
-    return NULL;
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (card));
-  gtk_drag_source_set_icon (source, paintable, 24, 24);
-  return gdk_content_provider_new_typed (G_TYPE_INT64, tavla_item_get_id (item));
-}
-
 static gboolean
 on_drop (GtkDropTarget    *target,
          const GValue     *value,
@@ -359,7 +324,6 @@ static void
 tavla_board_column_init (TavlaBoardColumn *self)
 {
   GtkDropTarget *drop_target;
-  GtkDragSource *drag_source;
   GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -389,11 +353,6 @@ tavla_board_column_init (TavlaBoardColumn *self)
   g_signal_connect (drop_target, "enter", G_CALLBACK (on_drop_enter), self);
   g_signal_connect (drop_target, "leave", G_CALLBACK (on_drop_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
-
-  drag_source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
-  g_signal_connect (drag_source, "prepare", G_CALLBACK (on_drag_prepare), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (drag_source));
 }
 
 GtkWidget *

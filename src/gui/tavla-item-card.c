@@ -119,6 +119,24 @@ update_card (TavlaItemCard *self)
                           tavla_item_get_mark (self->item) != TAVLA_MARK_NONE);
 }
 
+/* The drag source sits on the card, below the list row's click gesture,
+ * so a press-and-drag starts a drag rather than a selection. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 TavlaItemCard *self)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+
+  if (self->item == NULL)
+    return NULL;
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  gtk_drag_source_set_icon (source, paintable, (int) x, (int) y);
+  return gdk_content_provider_new_typed (G_TYPE_INT64, tavla_item_get_id (self->item));
+}
+
 static void
 tavla_item_card_dispose (GObject *object)
 {
@@ -206,10 +224,17 @@ tavla_item_card_class_init (TavlaItemCardClass *klass)
 static void
 tavla_item_card_init (TavlaItemCard *self)
 {
+  GtkDragSource *drag_source;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "due-meta");
   gtk_label_set_wrap (self->due_label, FALSE);
   update_card (self);
+
+  drag_source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
+  g_signal_connect (drag_source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag_source));
 }
 
 GtkWidget *

@@ -10,6 +10,7 @@
 #include <tavla/tavla.h>
 
 #include "tavla-board-view.h"
+#include "tavla-item-card.h"
 #include "ui-test-utils.h"
 
 typedef struct
@@ -396,6 +397,83 @@ test_arrow_keys_between_columns (Fixture       *fixture,
   g_assert_false (press_key (fixture, GDK_KEY_Down));
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_card (GtkWidget *root,
+           gint64     item_id)
+{
+  if (TAVLA_IS_ITEM_CARD (root) && tavla_item_card_get_item (TAVLA_ITEM_CARD (root)) != NULL &&
+      tavla_item_get_id (tavla_item_card_get_item (TAVLA_ITEM_CARD (root))) == item_id)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card (child, item_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Drag and drop as GTK runs it: the card's drag source offers the item id,
+ * the column's drop target takes it and moves the proposal. */
+static void
+test_drag_and_drop (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TavlaItem) item = add_item (fixture, "Dra mig till Parkerat", FALSE);
+  g_autoptr(TavlaItem) moved = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *card = find_card (GTK_WIDGET (fixture->view), tavla_item_get_id (item));
+  GtkWidget *parked = GTK_WIDGET (tavla_board_view_get_column (fixture->view, TAVLA_STATUS_PARKED));
+  GtkEventController *source;
+  GtkEventController *target;
+  gboolean accepted = FALSE;
+  g_autofree char *column = NULL;
+
+  g_assert_nonnull (card);
+  source = find_controller (card, GTK_TYPE_DRAG_SOURCE);
+  target = find_controller (parked, GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &provider);
+  g_assert_nonnull (provider);
+  g_value_init (&value, G_TYPE_INT64);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_value_get_int64 (&value), ==, tavla_item_get_id (item));
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  ui_test_iterate ();
+
+  moved = reload (fixture, item);
+  g_assert_cmpint (tavla_item_get_status (moved), ==, TAVLA_STATUS_PARKED);
+  column = dump_column (fixture, TAVLA_STATUS_PARKED);
+  g_assert_cmpstr (column, ==, "Dra mig till Parkerat");
+}
+
 /* A card dropped on a column moves there through the same rules. */
 static void
 test_drop_on_column (Fixture       *fixture,
@@ -626,6 +704,7 @@ main (int   argc,
   ADD ("/board-view/search", test_search);
   ADD ("/board-view/arrow-keys", test_arrow_keys_between_columns);
   ADD ("/board-view/drop-on-column", test_drop_on_column);
+  ADD ("/board-view/drag-and-drop", test_drag_and_drop);
   ADD ("/board-view/conflict-on-save", test_conflict_on_save);
   ADD ("/board-view/refresh-from-other-process", test_refresh_from_other_process);
   ADD ("/board-view/filters", test_filters);

@@ -24,7 +24,10 @@ G_DECLARE_FINAL_TYPE (TavlaBoard, tavla_board, TAVLA, BOARD, GObject)
  * items-changed: a changed item is replaced by a new snapshot in place, a
  * new item is inserted at its position (items are ordered by id).
  *
- * Signals: "changed" after any refresh that altered the models.
+ * Signals: "changed" after any refresh that altered the models;
+ * "metrics-changed" after any committed write to metrics, response groups,
+ * measurements or deviations, and after a refresh that saw another process
+ * commit (see tavla-board-metrics.h).
  *
  * Ownership: the three models from tavla_board_get_people(),
  * tavla_board_get_departments() and tavla_board_get_items() belong to the

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (TavlaItem, tavla_item, TAVLA, ITEM, GObject)
  * Read-only properties: id, version, title, description, owner (name or
  * NULL), due (ISO date or NULL), department (name or NULL), source, strategic,
  * status, mark, created, updated (ISO 8601 UTC timestamps), plus the derived
- * due-label ("2026-12-03 (w. 49)") and n-links.
+ * due-label ("2026-12-03 (w. 49)"), n-links and has-metric (linked to a
+ * metric, directly or through a deviation: the board card's badge).
  */
 
 typedef struct
@@ -38,6 +39,7 @@ typedef struct
   const char  *created;
   const char  *updated;
   guint        n_links;
+  gboolean     has_metric;
 } TavlaItemFields;
 
 TavlaItem   *tavla_item_new             (const TavlaItemFields *fields);
@@ -55,6 +57,7 @@ TavlaMark    tavla_item_get_mark        (TavlaItem *self);
 const char  *tavla_item_get_created     (TavlaItem *self);
 const char  *tavla_item_get_updated     (TavlaItem *self);
 guint        tavla_item_get_n_links     (TavlaItem *self);
+gboolean     tavla_item_get_has_metric  (TavlaItem *self);
 
 /* "2026-12-03 (w. 49)", translated; NULL without a due date. */
 char        *tavla_item_dup_due_label   (TavlaItem *self);

@@ -4,13 +4,18 @@
 #define TAVLA_INSIDE
 
 #include "tavla-board.h"
+#include "tavla-board-metrics.h"
 #include "tavla-date.h"
 #include "tavla-department.h"
+#include "tavla-deviation.h"
 #include "tavla-enums.h"
 #include "tavla-error.h"
 #include "tavla-history-entry.h"
 #include "tavla-item.h"
+#include "tavla-metric.h"
+#include "tavla-period.h"
 #include "tavla-person.h"
+#include "tavla-response-group.h"
 #include "tavla-rules.h"
 #include "tavla-sqlite-store.h"
 #include "tavla-store.h"

@@ -3,7 +3,9 @@
 
 #define TAVLA_INSIDE
 
+#include "tavla-agreement.h"
 #include "tavla-board.h"
+#include "tavla-board-agreements.h"
 #include "tavla-board-metrics.h"
 #include "tavla-date.h"
 #include "tavla-department.h"

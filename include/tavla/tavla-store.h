@@ -4,9 +4,13 @@
 #include <gio/gio.h>
 
 #include "tavla-department.h"
+#include "tavla-deviation.h"
 #include "tavla-history-entry.h"
 #include "tavla-item.h"
+#include "tavla-measurement.h"
+#include "tavla-metric.h"
 #include "tavla-person.h"
+#include "tavla-response-group.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +53,94 @@ typedef struct
   guint64 people;
   guint64 departments;
 } TavlaStoreCounts;
+
+/* The stored form of a metric. */
+typedef struct
+{
+  const char      *name;
+  const char      *description;
+  TavlaUnit        unit;
+  TavlaDirection   direction;
+  double           target;
+  TavlaPeriodKind  period;
+  gboolean         per_group;
+  const char      *created;
+} TavlaStoreMetricRow;
+
+/* The stored form of a measurement: metric and group by id (group 0 for
+ * overall), with the keys of the periods that hold it (computed by the
+ * board: the week's Thursday decides) so that roll-ups are one GROUP BY.
+ * @respondents 0 is stored as unknown. */
+typedef struct
+{
+  gint64       id;
+  gint64       version;        /* for update: the version it is based on */
+  gint64       metric_id;
+  const char  *period;
+  gint64       group_id;
+  double       value;
+  gboolean     has_ratio;
+  double       numerator;
+  double       denominator;
+  gint64       respondents;
+  const char  *day;            /* the anchor day, ISO date */
+  const char  *month;          /* "2026-11" */
+  const char  *tertial;        /* "2026-T3" */
+  const char  *year;           /* "2026" */
+  const char  *created;
+  const char  *updated;
+} TavlaStoreMeasurementRow;
+
+/* The stored form of a deviation row. */
+typedef struct
+{
+  gint64       id;
+  gint64       measurement_id;
+  gint64       metric_id;
+  const char  *period;
+  gint64       group_id;
+  double       value;
+  double       target;
+  gboolean     resolved;
+  const char  *updated;
+} TavlaStoreDeviationRow;
+
+/* A roll-up: the measurements of a metric (of one group, or all with
+ * @group_id 0) grouped by the key of @kind, keys from @from_key to @to_key
+ * (NULL for open ends), ordered by key. */
+typedef struct
+{
+  gint64           metric_id;
+  gint64           group_id;
+  TavlaPeriodKind  kind;
+  const char      *from_key;
+  const char      *to_key;
+} TavlaStoreRollupQuery;
+
+/* The sums of one roll-up group; the board applies the rules. */
+typedef struct
+{
+  char    *key;
+  guint    n;              /* measurements */
+  double   sum_value;
+  guint    n_ratio;        /* of them with numerator and denominator */
+  double   sum_numerator;
+  double   sum_denominator;
+  guint    n_respondents;  /* of them with respondents */
+  gint64   sum_respondents;
+  double   sum_weighted;   /* sum of value x respondents */
+} TavlaStoreRollupRow;
+
+/* Deviations to list: anchor days from @from_day to @to_day (ISO dates,
+ * NULL for open ends), metric and group ids (0 for any). */
+typedef struct
+{
+  const char  *from_day;
+  const char  *to_day;
+  gint64       metric_id;
+  gint64       group_id;
+  gboolean     include_resolved;
+} TavlaStoreDeviationQuery;
 
 struct _TavlaStoreClass
 {
@@ -127,7 +219,75 @@ struct _TavlaStoreClass
                                        gint64                    item_id,
                                        GError                  **error);
 
-  gpointer padding[16];
+  /* Metrics (issue 3). Lists are ordered by id. */
+  GPtrArray  *(*list_response_groups) (TavlaStore               *self,
+                                       GError                  **error);
+  gint64      (*insert_response_group) (TavlaStore             *self,
+                                       const char               *name,
+                                       const char               *created,
+                                       GError                  **error);
+  gboolean    (*set_response_group_active) (TavlaStore         *self,
+                                       gint64                    id,
+                                       gboolean                  active,
+                                       const char               *updated,
+                                       GError                  **error);
+  GPtrArray  *(*list_metrics)         (TavlaStore               *self,
+                                       GError                  **error);
+  gint64      (*insert_metric)        (TavlaStore               *self,
+                                       const TavlaStoreMetricRow *row,
+                                       GError                  **error);
+  /* TRUE with *@out_measurement NULL when there is none. */
+  gboolean    (*find_measurement)     (TavlaStore               *self,
+                                       gint64                    metric_id,
+                                       const char               *period,
+                                       gint64                    group_id,
+                                       TavlaMeasurement        **out_measurement,
+                                       GError                  **error);
+  gint64      (*insert_measurement)   (TavlaStore               *self,
+                                       const TavlaStoreMeasurementRow *row,
+                                       GError                  **error);
+  /* Optimistic like update_item. */
+  gboolean    (*update_measurement)   (TavlaStore               *self,
+                                       const TavlaStoreMeasurementRow *row,
+                                       GError                  **error);
+  GArray     *(*rollup)               (TavlaStore               *self,
+                                       const TavlaStoreRollupQuery *query,
+                                       GError                  **error);
+  /* 0 with no error when the measurement has no deviation row. */
+  gint64      (*find_deviation_id)    (TavlaStore               *self,
+                                       gint64                    measurement_id,
+                                       GError                  **error);
+  TavlaDeviation *(*get_deviation)    (TavlaStore               *self,
+                                       gint64                    id,
+                                       GError                  **error);
+  GPtrArray  *(*list_deviations)      (TavlaStore               *self,
+                                       const TavlaStoreDeviationQuery *query,
+                                       GError                  **error);
+  gint64      (*insert_deviation)     (TavlaStore               *self,
+                                       const TavlaStoreDeviationRow *row,
+                                       GError                  **error);
+  /* Writes value, target and resolved. */
+  gboolean    (*update_deviation)     (TavlaStore               *self,
+                                       const TavlaStoreDeviationRow *row,
+                                       GError                  **error);
+  gboolean    (*delete_deviation)     (TavlaStore               *self,
+                                       gint64                    id,
+                                       GError                  **error);
+  gboolean    (*set_deviation_cause)  (TavlaStore               *self,
+                                       gint64                    id,
+                                       const char               *cause,
+                                       const char               *updated,
+                                       GError                  **error);
+  /* Adds an item_link row; *@out_added FALSE when it was already there. */
+  gboolean    (*insert_link)          (TavlaStore               *self,
+                                       gint64                    item_id,
+                                       const char               *kind,
+                                       gint64                    target_id,
+                                       const char               *created,
+                                       gboolean                 *out_added,
+                                       GError                  **error);
+
+  gpointer padding[8];
 };
 
 gboolean    tavla_store_begin_write          (TavlaStore               *self,
@@ -187,6 +347,69 @@ GPtrArray  *tavla_store_list_history         (TavlaStore               *self,
                                               GError                  **error);
 GPtrArray  *tavla_store_list_links           (TavlaStore               *self,
                                               gint64                    item_id,
+                                              GError                  **error);
+
+GPtrArray  *tavla_store_list_response_groups  (TavlaStore               *self,
+                                              GError                  **error);
+gint64      tavla_store_insert_response_group (TavlaStore               *self,
+                                              const char               *name,
+                                              const char               *created,
+                                              GError                  **error);
+gboolean    tavla_store_set_response_group_active (TavlaStore           *self,
+                                              gint64                    id,
+                                              gboolean                  active,
+                                              const char               *updated,
+                                              GError                  **error);
+GPtrArray  *tavla_store_list_metrics         (TavlaStore               *self,
+                                              GError                  **error);
+gint64      tavla_store_insert_metric        (TavlaStore               *self,
+                                              const TavlaStoreMetricRow *row,
+                                              GError                  **error);
+gboolean    tavla_store_find_measurement     (TavlaStore               *self,
+                                              gint64                    metric_id,
+                                              const char               *period,
+                                              gint64                    group_id,
+                                              TavlaMeasurement        **out_measurement,
+                                              GError                  **error);
+gint64      tavla_store_insert_measurement   (TavlaStore               *self,
+                                              const TavlaStoreMeasurementRow *row,
+                                              GError                  **error);
+gboolean    tavla_store_update_measurement   (TavlaStore               *self,
+                                              const TavlaStoreMeasurementRow *row,
+                                              GError                  **error);
+/* Element type TavlaStoreRollupRow; the array frees the keys. */
+GArray     *tavla_store_rollup               (TavlaStore               *self,
+                                              const TavlaStoreRollupQuery *query,
+                                              GError                  **error);
+gint64      tavla_store_find_deviation_id    (TavlaStore               *self,
+                                              gint64                    measurement_id,
+                                              GError                  **error);
+TavlaDeviation *tavla_store_get_deviation    (TavlaStore               *self,
+                                              gint64                    id,
+                                              GError                  **error);
+GPtrArray  *tavla_store_list_deviations      (TavlaStore               *self,
+                                              const TavlaStoreDeviationQuery *query,
+                                              GError                  **error);
+gint64      tavla_store_insert_deviation     (TavlaStore               *self,
+                                              const TavlaStoreDeviationRow *row,
+                                              GError                  **error);
+gboolean    tavla_store_update_deviation     (TavlaStore               *self,
+                                              const TavlaStoreDeviationRow *row,
+                                              GError                  **error);
+gboolean    tavla_store_delete_deviation     (TavlaStore               *self,
+                                              gint64                    id,
+                                              GError                  **error);
+gboolean    tavla_store_set_deviation_cause  (TavlaStore               *self,
+                                              gint64                    id,
+                                              const char               *cause,
+                                              const char               *updated,
+                                              GError                  **error);
+gboolean    tavla_store_insert_link          (TavlaStore               *self,
+                                              gint64                    item_id,
+                                              const char               *kind,
+                                              gint64                    target_id,
+                                              const char               *created,
+                                              gboolean                 *out_added,
                                               GError                  **error);
 
 G_END_DECLS

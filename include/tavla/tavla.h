@@ -14,6 +14,7 @@
 #include "tavla-error.h"
 #include "tavla-history-entry.h"
 #include "tavla-item.h"
+#include "tavla-measurement.h"
 #include "tavla-metric.h"
 #include "tavla-period.h"
 #include "tavla-person.h"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tavla-board.h"
+#include "tavla-board-metrics.h"
 #include "tavla-store.h"
 
 G_BEGIN_DECLS
@@ -40,5 +41,13 @@ gboolean    tavla_board_write_history       (TavlaBoard  *self,
                                              const char  *note,
                                              gint64       meeting_id,
                                              GError     **error);
+
+/* After a write to metrics, groups, measurements or deviations: reloads
+ * the metric and group models and emits "metrics-changed", at once or when
+ * the outermost batch commits. */
+void        tavla_board_metrics_written     (TavlaBoard  *self);
+/* Puts a changed item into the items model (unless inside a batch). */
+void        tavla_board_item_written        (TavlaBoard  *self,
+                                             TavlaItem   *item);
 
 G_END_DECLS

@@ -24,16 +24,21 @@ struct _TavlaBoard
   TavlaSnapshotModel *items;
   TavlaSnapshotModel *people;
   TavlaSnapshotModel *departments;
+  TavlaSnapshotModel *groups;
+  TavlaSnapshotModel *metrics;
   GSource            *watch_source;
 
   gint64              data_version;
   /* Nested writes (the demo loader) share the outermost transaction and
    * leave the models alone until it commits. */
   guint               write_depth;
+  /* A metrics write inside a batch: announce it once the batch commits. */
+  gboolean            metrics_pending;
 };
 
 enum {
   CHANGED,
+  METRICS_CHANGED,
   N_SIGNALS
 };
 
@@ -133,6 +138,7 @@ item_same (gpointer a,
 {
   return tavla_item_get_version (a) == tavla_item_get_version (b) &&
          tavla_item_get_n_links (a) == tavla_item_get_n_links (b) &&
+         tavla_item_get_has_metric (a) == tavla_item_get_has_metric (b) &&
          g_strcmp0 (tavla_item_get_owner (a), tavla_item_get_owner (b)) == 0 &&
          g_strcmp0 (tavla_item_get_department (a), tavla_item_get_department (b)) == 0;
 }
@@ -167,6 +173,33 @@ department_same (gpointer a,
          g_strcmp0 (tavla_department_get_code (a), tavla_department_get_code (b)) == 0;
 }
 
+static gint64
+group_id (gpointer snapshot)
+{
+  return tavla_response_group_get_id (snapshot);
+}
+
+static gboolean
+group_same (gpointer a,
+            gpointer b)
+{
+  return g_strcmp0 (tavla_response_group_get_name (a), tavla_response_group_get_name (b)) == 0 &&
+         tavla_response_group_get_active (a) == tavla_response_group_get_active (b);
+}
+
+static gint64
+metric_id (gpointer snapshot)
+{
+  return tavla_metric_get_id (snapshot);
+}
+
+static gboolean
+metric_same (gpointer a,
+             gpointer b)
+{
+  return tavla_metric_get_version (a) == tavla_metric_get_version (b);
+}
+
 gboolean
 tavla_board_set_input_error (GError     **error,
                              const char  *message)
@@ -198,7 +231,16 @@ tavla_board_commit_batch (TavlaBoard  *self,
   if (self->write_depth > 0)
     return TRUE;
 
-  return tavla_store_commit (self->store, error);
+  if (!tavla_store_commit (self->store, error))
+    {
+      self->metrics_pending = FALSE;
+      return FALSE;
+    }
+
+  if (self->metrics_pending)
+    tavla_board_metrics_written (self);
+
+  return TRUE;
 }
 
 void
@@ -208,7 +250,10 @@ tavla_board_rollback_batch (TavlaBoard *self)
 
   self->write_depth--;
   if (self->write_depth == 0)
-    tavla_store_rollback (self->store);
+    {
+      tavla_store_rollback (self->store);
+      self->metrics_pending = FALSE;
+    }
 }
 
 static gboolean
@@ -220,11 +265,15 @@ load_models (TavlaBoard  *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) departments = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
   gboolean changed = FALSE;
 
   if ((people = tavla_store_list_people (self->store, error)) == NULL ||
       (departments = tavla_store_list_departments (self->store, error)) == NULL ||
-      (items = tavla_store_list_items (self->store, error)) == NULL)
+      (items = tavla_store_list_items (self->store, error)) == NULL ||
+      (groups = tavla_store_list_response_groups (self->store, error)) == NULL ||
+      (metrics = tavla_store_list_metrics (self->store, error)) == NULL)
     return FALSE;
 
   if (reset)
@@ -232,6 +281,8 @@ load_models (TavlaBoard  *self,
       tavla_snapshot_model_reset (self->people, people);
       tavla_snapshot_model_reset (self->departments, departments);
       tavla_snapshot_model_reset (self->items, items);
+      tavla_snapshot_model_reset (self->groups, groups);
+      tavla_snapshot_model_reset (self->metrics, metrics);
       changed = TRUE;
     }
   else
@@ -239,6 +290,8 @@ load_models (TavlaBoard  *self,
       changed |= tavla_snapshot_model_update (self->people, people);
       changed |= tavla_snapshot_model_update (self->departments, departments);
       changed |= tavla_snapshot_model_update (self->items, items);
+      changed |= tavla_snapshot_model_update (self->groups, groups);
+      changed |= tavla_snapshot_model_update (self->metrics, metrics);
     }
 
   if (out_changed != NULL)
@@ -729,6 +782,8 @@ tavla_board_finalize (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->people);
   g_clear_object (&self->departments);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->metrics);
   g_clear_object (&self->store);
   g_clear_pointer (&self->path, g_free);
 
@@ -754,6 +809,19 @@ tavla_board_class_init (TavlaBoardClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
+
+  /**
+   * TavlaBoard::metrics-changed:
+   *
+   * Emitted after a committed write to metrics, response groups,
+   * measurements or deviations, and after a refresh that saw another
+   * process commit: series, charts and deviation lists should reload.
+   */
+  signals[METRICS_CHANGED] = g_signal_new ("metrics-changed",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
 }
 
 static void
@@ -762,6 +830,8 @@ tavla_board_init (TavlaBoard *self)
   self->items = tavla_snapshot_model_new (TAVLA_TYPE_ITEM, item_id, item_same);
   self->people = tavla_snapshot_model_new (TAVLA_TYPE_PERSON, person_id, person_same);
   self->departments = tavla_snapshot_model_new (TAVLA_TYPE_DEPARTMENT, department_id, department_same);
+  self->groups = tavla_snapshot_model_new (TAVLA_TYPE_RESPONSE_GROUP, group_id, group_same);
+  self->metrics = tavla_snapshot_model_new (TAVLA_TYPE_METRIC, metric_id, metric_same);
 }
 
 char *
@@ -868,8 +938,11 @@ tavla_board_refresh (TavlaBoard  *self,
                      GError     **error)
 {
   gboolean changed = FALSE;
+  gint64 old_version = 0;
 
   g_return_val_if_fail (TAVLA_IS_BOARD (self), FALSE);
+
+  old_version = self->data_version;
 
   /* Read the version first: a commit landing during the reload is then
    * seen again by the next poll rather than lost. */
@@ -879,6 +952,10 @@ tavla_board_refresh (TavlaBoard  *self,
 
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
+
+  /* Measurements have no model here: any commit may have changed them. */
+  if (old_version != self->data_version)
+    g_signal_emit (self, signals[METRICS_CHANGED], 0);
 
   return changed;
 }
@@ -1085,4 +1162,59 @@ tavla_board_get_store (TavlaBoard *self)
   g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
 
   return self->store;
+}
+
+GListModel *
+tavla_board_get_response_groups (TavlaBoard *self)
+{
+  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
+
+  return G_LIST_MODEL (self->groups);
+}
+
+GListModel *
+tavla_board_get_metrics (TavlaBoard *self)
+{
+  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
+
+  return G_LIST_MODEL (self->metrics);
+}
+
+void
+tavla_board_metrics_written (TavlaBoard *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TAVLA_IS_BOARD (self));
+
+  if (self->write_depth > 0)
+    {
+      self->metrics_pending = TRUE;
+      return;
+    }
+
+  self->metrics_pending = FALSE;
+
+  if ((groups = tavla_store_list_response_groups (self->store, &error)) == NULL ||
+      (metrics = tavla_store_list_metrics (self->store, &error)) == NULL)
+    g_debug ("Could not reload the metrics of %s: %s", self->path, error->message);
+  else
+    {
+      tavla_snapshot_model_update (self->groups, groups);
+      tavla_snapshot_model_update (self->metrics, metrics);
+    }
+
+  g_signal_emit (self, signals[METRICS_CHANGED], 0);
+}
+
+void
+tavla_board_item_written (TavlaBoard *self,
+                          TavlaItem  *item)
+{
+  g_return_if_fail (TAVLA_IS_BOARD (self));
+
+  if (self->write_depth == 0)
+    tavla_snapshot_model_upsert (self->items, item);
 }

@@ -25,6 +25,7 @@ struct _TavlaItem
   char        *created;
   char        *updated;
   guint        n_links;
+  gboolean     has_metric;
   gboolean     overdue;
 
   /* Computed on first use: most snapshots are never searched. */
@@ -51,6 +52,7 @@ enum {
   PROP_CREATED,
   PROP_UPDATED,
   PROP_N_LINKS,
+  PROP_HAS_METRIC,
   PROP_OVERDUE,
   N_PROPS
 };
@@ -140,6 +142,9 @@ tavla_item_get_property (GObject    *object,
     case PROP_N_LINKS:
       g_value_set_uint (value, self->n_links);
       break;
+    case PROP_HAS_METRIC:
+      g_value_set_boolean (value, self->has_metric);
+      break;
     case PROP_OVERDUE:
       g_value_set_boolean (value, self->overdue);
       break;
@@ -180,6 +185,8 @@ tavla_item_class_init (TavlaItemClass *klass)
   properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, flags);
   properties[PROP_UPDATED] = g_param_spec_string ("updated", NULL, NULL, NULL, flags);
   properties[PROP_N_LINKS] = g_param_spec_uint ("n-links", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* Linked to a metric, directly or through a deviation: the card's badge. */
+  properties[PROP_HAS_METRIC] = g_param_spec_boolean ("has-metric", NULL, NULL, FALSE, flags);
   /* Whether the item was overdue on the day the snapshot was made. */
   properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
 
@@ -220,6 +227,7 @@ tavla_item_new (const TavlaItemFields *fields)
   self->created = g_strdup (fields->created);
   self->updated = g_strdup (fields->updated);
   self->n_links = fields->n_links;
+  self->has_metric = !!fields->has_metric;
 
   if (self->due != NULL)
     {
@@ -326,6 +334,13 @@ tavla_item_get_n_links (TavlaItem *self)
 {
   g_return_val_if_fail (TAVLA_IS_ITEM (self), 0);
   return self->n_links;
+}
+
+gboolean
+tavla_item_get_has_metric (TavlaItem *self)
+{
+  g_return_val_if_fail (TAVLA_IS_ITEM (self), FALSE);
+  return self->has_metric;
 }
 
 char *

@@ -15,21 +15,7 @@
 #include "tavla-board.h"
 #include "tavla-error.h"
 #include "tavla-sqlite-schema.h"
-#include "tavla-sqlite-store.h"
-
-struct _TavlaSqliteStore
-{
-  TavlaStore  parent_instance;
-
-  /* Owned references */
-  sqlite3    *db;
-  char       *path;
-  char       *read_only_reason;
-  /* const char *sql (static strings) -> sqlite3_stmt * */
-  GHashTable *statements;
-
-  gboolean    read_only;
-};
+#include "tavla-sqlite-store-private.h"
 
 G_DEFINE_FINAL_TYPE (TavlaSqliteStore, tavla_sqlite_store, TAVLA_TYPE_STORE)
 
@@ -44,20 +30,6 @@ G_DEFINE_FINAL_TYPE (TavlaSqliteStore, tavla_sqlite_store, TAVLA_TYPE_STORE)
 #define MAGIC_9P    0x01021997
 #define MAGIC_CEPH  0x00C36400
 
-/* A statement from the cache is reset when it goes out of scope, so that
- * no SELECT keeps a read transaction (and a WAL snapshot) open. */
-static void
-reset_statement (sqlite3_stmt **stmt)
-{
-  if (*stmt != NULL)
-    {
-      sqlite3_reset (*stmt);
-      sqlite3_clear_bindings (*stmt);
-    }
-}
-
-#define AUTO_RESET __attribute__((cleanup (reset_statement)))
-
 static void
 finalize_statement (gpointer stmt)
 {
@@ -67,18 +39,20 @@ finalize_statement (gpointer stmt)
 static const char *list_items_sql =
   "SELECT i.id, i.version, i.title, i.description, p.name, i.due, d.name,"
   " i.source, i.strategic, i.status, i.mark, i.created, i.updated,"
-  " coalesce (l.n, 0)"
+  " coalesce (l.n, 0), coalesce (l.has_metric, 0)"
   " FROM item i"
   " LEFT JOIN person p ON p.id = i.owner_id"
   " LEFT JOIN department d ON d.id = i.department_id"
-  " LEFT JOIN (SELECT item_id, count (*) AS n FROM item_link GROUP BY item_id) l"
+  " LEFT JOIN (SELECT item_id, count (*) AS n,"
+  "   max (kind IN ('metric', 'deviation')) AS has_metric FROM item_link GROUP BY item_id) l"
   "   ON l.item_id = i.id"
   " ORDER BY i.id";
 
 static const char *get_item_sql =
   "SELECT i.id, i.version, i.title, i.description, p.name, i.due, d.name,"
   " i.source, i.strategic, i.status, i.mark, i.created, i.updated,"
-  " (SELECT count (*) FROM item_link WHERE item_id = i.id)"
+  " (SELECT count (*) FROM item_link WHERE item_id = i.id),"
+  " EXISTS (SELECT 1 FROM item_link WHERE item_id = i.id AND kind IN ('metric', 'deviation'))"
   " FROM item i"
   " LEFT JOIN person p ON p.id = i.owner_id"
   " LEFT JOIN department d ON d.id = i.department_id"
@@ -189,35 +163,6 @@ query_int64 (TavlaSqliteStore  *self,
   return TRUE;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id <= 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, id);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 static TavlaItem *
 item_from_row (sqlite3_stmt *stmt)
 {
@@ -248,6 +193,7 @@ item_from_row (sqlite3_stmt *stmt)
   fields.created = column_text (stmt, 11);
   fields.updated = column_text (stmt, 12);
   fields.n_links = (guint) sqlite3_column_int64 (stmt, 13);
+  fields.has_metric = sqlite3_column_int (stmt, 14) != 0;
 
   return tavla_item_new (&fields);
 }
@@ -1228,6 +1174,38 @@ tavla_sqlite_store_list_links (TavlaStore  *store,
   return g_steal_pointer (&links);
 }
 
+/* The helpers the second store file (tavla-sqlite-metrics.c) shares. */
+sqlite3_stmt *
+tavla_sqlite_store_statement (TavlaSqliteStore  *self,
+                              const char        *sql,
+                              GError           **error)
+{
+  return get_statement (self, sql, error);
+}
+
+gboolean
+tavla_sqlite_store_fail (TavlaSqliteStore  *self,
+                         int                rc,
+                         GError           **error)
+{
+  return set_error_from_sqlite (self, rc, error);
+}
+
+gboolean
+tavla_sqlite_store_refuse_read_only (TavlaSqliteStore  *self,
+                                     GError           **error)
+{
+  return refuse_if_read_only (self, error);
+}
+
+gint64
+tavla_sqlite_store_step_insert (TavlaSqliteStore  *self,
+                                sqlite3_stmt      *stmt,
+                                GError           **error)
+{
+  return step_insert (self, stmt, error);
+}
+
 static void
 tavla_sqlite_store_finalize (GObject *object)
 {
@@ -1270,6 +1248,7 @@ tavla_sqlite_store_class_init (TavlaSqliteStoreClass *klass)
   store_class->insert_history = tavla_sqlite_store_insert_history;
   store_class->list_history = tavla_sqlite_store_list_history;
   store_class->list_links = tavla_sqlite_store_list_links;
+  tavla_sqlite_metrics_class_init (store_class);
 }
 
 static void

@@ -219,3 +219,183 @@ tavla_store_list_links (TavlaStore *self,
 
   return TAVLA_STORE_GET_CLASS (self)->list_links (self, item_id, error);
 }
+
+GPtrArray *
+tavla_store_list_response_groups (TavlaStore  *self,
+                                  GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), NULL);
+
+  return TAVLA_STORE_GET_CLASS (self)->list_response_groups (self, error);
+}
+
+gint64
+tavla_store_insert_response_group (TavlaStore  *self,
+                                   const char  *name,
+                                   const char  *created,
+                                   GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), 0);
+
+  return TAVLA_STORE_GET_CLASS (self)->insert_response_group (self, name, created, error);
+}
+
+gboolean
+tavla_store_set_response_group_active (TavlaStore  *self,
+                                       gint64       id,
+                                       gboolean     active,
+                                       const char  *updated,
+                                       GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), FALSE);
+
+  return TAVLA_STORE_GET_CLASS (self)->set_response_group_active (self, id, active, updated, error);
+}
+
+GPtrArray *
+tavla_store_list_metrics (TavlaStore  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), NULL);
+
+  return TAVLA_STORE_GET_CLASS (self)->list_metrics (self, error);
+}
+
+gint64
+tavla_store_insert_metric (TavlaStore                 *self,
+                           const TavlaStoreMetricRow  *row,
+                           GError                    **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), 0);
+
+  return TAVLA_STORE_GET_CLASS (self)->insert_metric (self, row, error);
+}
+
+gboolean
+tavla_store_find_measurement (TavlaStore        *self,
+                              gint64             metric_id,
+                              const char        *period,
+                              gint64             group_id,
+                              TavlaMeasurement **out_measurement,
+                              GError           **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), FALSE);
+
+  return TAVLA_STORE_GET_CLASS (self)->find_measurement (self, metric_id, period, group_id, out_measurement, error);
+}
+
+gint64
+tavla_store_insert_measurement (TavlaStore                      *self,
+                                const TavlaStoreMeasurementRow  *row,
+                                GError                         **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), 0);
+
+  return TAVLA_STORE_GET_CLASS (self)->insert_measurement (self, row, error);
+}
+
+gboolean
+tavla_store_update_measurement (TavlaStore                      *self,
+                                const TavlaStoreMeasurementRow  *row,
+                                GError                         **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), FALSE);
+
+  return TAVLA_STORE_GET_CLASS (self)->update_measurement (self, row, error);
+}
+
+GArray *
+tavla_store_rollup (TavlaStore                   *self,
+                    const TavlaStoreRollupQuery  *query,
+                    GError                      **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), NULL);
+
+  return TAVLA_STORE_GET_CLASS (self)->rollup (self, query, error);
+}
+
+gint64
+tavla_store_find_deviation_id (TavlaStore  *self,
+                               gint64       measurement_id,
+                               GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), 0);
+
+  return TAVLA_STORE_GET_CLASS (self)->find_deviation_id (self, measurement_id, error);
+}
+
+TavlaDeviation *
+tavla_store_get_deviation (TavlaStore  *self,
+                           gint64       id,
+                           GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), NULL);
+
+  return TAVLA_STORE_GET_CLASS (self)->get_deviation (self, id, error);
+}
+
+GPtrArray *
+tavla_store_list_deviations (TavlaStore                      *self,
+                             const TavlaStoreDeviationQuery  *query,
+                             GError                         **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), NULL);
+
+  return TAVLA_STORE_GET_CLASS (self)->list_deviations (self, query, error);
+}
+
+gint64
+tavla_store_insert_deviation (TavlaStore                    *self,
+                              const TavlaStoreDeviationRow  *row,
+                              GError                       **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), 0);
+
+  return TAVLA_STORE_GET_CLASS (self)->insert_deviation (self, row, error);
+}
+
+gboolean
+tavla_store_update_deviation (TavlaStore                    *self,
+                              const TavlaStoreDeviationRow  *row,
+                              GError                       **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), FALSE);
+
+  return TAVLA_STORE_GET_CLASS (self)->update_deviation (self, row, error);
+}
+
+gboolean
+tavla_store_delete_deviation (TavlaStore  *self,
+                              gint64       id,
+                              GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), FALSE);
+
+  return TAVLA_STORE_GET_CLASS (self)->delete_deviation (self, id, error);
+}
+
+gboolean
+tavla_store_set_deviation_cause (TavlaStore  *self,
+                                 gint64       id,
+                                 const char  *cause,
+                                 const char  *updated,
+                                 GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), FALSE);
+
+  return TAVLA_STORE_GET_CLASS (self)->set_deviation_cause (self, id, cause, updated, error);
+}
+
+gboolean
+tavla_store_insert_link (TavlaStore  *self,
+                         gint64       item_id,
+                         const char  *kind,
+                         gint64       target_id,
+                         const char  *created,
+                         gboolean    *out_added,
+                         GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), FALSE);
+
+  return TAVLA_STORE_GET_CLASS (self)->insert_link (self, item_id, kind, target_id, created, out_added, error);
+}

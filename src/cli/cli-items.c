@@ -202,47 +202,6 @@ options_to_change (const ItemOptions  *options,
   return TRUE;
 }
 
-/* Prints an item the way `item show` does; with --json the same object. */
-static int
-print_item_with_history (TavlaCli   *cli,
-                         TavlaBoard *board,
-                         TavlaItem  *item,
-                         gboolean    with_history)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) history = NULL;
-  g_autoptr(GPtrArray) links = NULL;
-  gint64 id = tavla_item_get_id (item);
-
-  if (cli->json || with_history)
-    {
-      history = tavla_board_list_history (board, id, &error);
-      if (history == NULL)
-        return cli_fail (error);
-      links = tavla_board_list_links (board, id, &error);
-      if (links == NULL)
-        return cli_fail (error);
-    }
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      cli_json_add_item_full (builder, item, history, links);
-      cli_write_json (cli, builder);
-      return CLI_EXIT_OK;
-    }
-
-  cli_print_item (cli, item);
-  if (with_history)
-    {
-      cli_print_links (cli, links);
-      cli_print_history (cli, history);
-    }
-
-  return CLI_EXIT_OK;
-}
-
 static int
 take_id (TavlaCli  *cli,
          int        argc,
@@ -384,6 +343,47 @@ print_item_table (TavlaCli  *cli,
   cli_table_print (table, cli);
 }
 
+/* Prints an item the way `item show` does; with --json the same object. */
+int
+cli_print_item_full (TavlaCli   *cli,
+                     TavlaBoard *board,
+                     TavlaItem  *item,
+                     gboolean    with_history)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  gint64 id = tavla_item_get_id (item);
+
+  if (cli->json || with_history)
+    {
+      history = tavla_board_list_history (board, id, &error);
+      if (history == NULL)
+        return cli_fail (error);
+      links = tavla_board_list_links (board, id, &error);
+      if (links == NULL)
+        return cli_fail (error);
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      cli_json_add_item_full (builder, item, history, links);
+      cli_write_json (cli, builder);
+      return CLI_EXIT_OK;
+    }
+
+  cli_print_item (cli, item);
+  if (with_history)
+    {
+      cli_print_links (cli, links);
+      cli_print_history (cli, history);
+    }
+
+  return CLI_EXIT_OK;
+}
+
 int
 cli_item_add (TavlaCli  *cli,
               int        argc,
@@ -432,7 +432,7 @@ cli_item_add (TavlaCli  *cli,
   if (item == NULL)
     return cli_fail (error);
 
-  return print_item_with_history (cli, board, item, FALSE);
+  return cli_print_item_full (cli, board, item, FALSE);
 }
 
 int
@@ -586,7 +586,7 @@ cli_item_show (TavlaCli  *cli,
   if (item == NULL)
     return fail_item (error);
 
-  return print_item_with_history (cli, board, item, TRUE);
+  return cli_print_item_full (cli, board, item, TRUE);
 }
 
 int
@@ -650,7 +650,7 @@ cli_item_update (TavlaCli  *cli,
   if (item == NULL)
     return fail_item (error);
 
-  return print_item_with_history (cli, board, item, FALSE);
+  return cli_print_item_full (cli, board, item, FALSE);
 }
 
 int
@@ -679,5 +679,5 @@ cli_item_undo (TavlaCli  *cli,
   if (item == NULL)
     return fail_item (error);
 
-  return print_item_with_history (cli, board, item, FALSE);
+  return cli_print_item_full (cli, board, item, FALSE);
 }

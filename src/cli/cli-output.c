@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -20,56 +21,26 @@ struct _CliFields
 };
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_boolean_member (JsonBuilder *builder,
-                    const char  *name,
-                    gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
 add_item_members (JsonBuilder *builder,
                   TavlaItem   *item)
 {
   TavlaMark mark = tavla_item_get_mark (item);
 
-  add_int_member (builder, "id", tavla_item_get_id (item));
-  add_string_member (builder, "title", tavla_item_get_title (item));
-  add_string_member (builder, "description", tavla_item_get_description (item));
-  add_string_member (builder, "status",
+  cli_json_set_int (builder, "id", tavla_item_get_id (item));
+  cli_json_set_string (builder, "title", tavla_item_get_title (item));
+  cli_json_set_string (builder, "description", tavla_item_get_description (item));
+  cli_json_set_string (builder, "status",
                      tavla_status_to_string (tavla_item_get_status (item)));
-  add_string_member (builder, "mark",
+  cli_json_set_string (builder, "mark",
                      mark != TAVLA_MARK_NONE ? tavla_mark_to_string (mark) : NULL);
-  add_string_member (builder, "owner", tavla_item_get_owner (item));
-  add_string_member (builder, "due", tavla_item_get_due (item));
-  add_string_member (builder, "department", tavla_item_get_department (item));
-  add_string_member (builder, "source",
+  cli_json_set_string (builder, "owner", tavla_item_get_owner (item));
+  cli_json_set_string (builder, "due", tavla_item_get_due (item));
+  cli_json_set_string (builder, "department", tavla_item_get_department (item));
+  cli_json_set_string (builder, "source",
                      tavla_source_to_string (tavla_item_get_source (item)));
-  add_boolean_member (builder, "strategic", tavla_item_get_strategic (item));
-  add_string_member (builder, "created", tavla_item_get_created (item));
-  add_string_member (builder, "updated", tavla_item_get_updated (item));
+  cli_json_set_boolean (builder, "strategic", tavla_item_get_strategic (item));
+  cli_json_set_string (builder, "created", tavla_item_get_created (item));
+  cli_json_set_string (builder, "updated", tavla_item_get_updated (item));
 }
 
 /* Display width in terminal cells: wide (CJK) characters take two cells,
@@ -188,6 +159,38 @@ append_json_string (GString    *out,
 }
 
 static void
+append_indent (GString *out,
+               guint    depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_json_value (GString  *out,
+                   JsonNode *node)
+{
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      cli_json_append_double (out, json_node_get_double (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_STRING:
+      append_json_string (out, json_node_get_string (node));
+      break;
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
 append_json_member (GString    *out,
                     const char *name,
                     const char *value)
@@ -196,6 +199,20 @@ append_json_member (GString    *out,
   append_json_string (out, name);
   g_string_append_c (out, ':');
   append_json_string (out, value);
+}
+
+/* The kinds of link a person reads; other kinds keep their machine name. */
+static const char *
+link_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "metric") == 0)
+    /* TRANSLATORS: a proposal's link to a metric (nyckeltal). */
+    return C_("link", "Metric");
+  if (g_strcmp0 (kind, "deviation") == 0)
+    /* TRANSLATORS: a proposal's link to a deviation (avvikelse). */
+    return C_("link", "Deviation");
+
+  return kind;
 }
 
 static void
@@ -211,6 +228,50 @@ print_note (TavlaCli   *cli,
   /* TRANSLATORS: the note written with a change, shown under it. */
   cli_print (cli, "    ");
   cli_print_line (cli, _("Note: %s"), clean);
+}
+
+void
+cli_json_set_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+cli_json_set_int (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+cli_json_set_boolean (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* A number, or null when @known is FALSE. */
+void
+cli_json_set_double (JsonBuilder *builder,
+                     const char  *name,
+                     gboolean     known,
+                     double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (known)
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 void
@@ -231,12 +292,12 @@ cli_json_add_item_full (JsonBuilder *builder,
       g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "at", tavla_history_entry_get_at (entry));
-      add_string_member (builder, "actor", tavla_history_entry_get_actor (entry));
-      add_string_member (builder, "field", tavla_history_entry_get_field (entry));
-      add_string_member (builder, "old", tavla_history_entry_get_old_value (entry));
-      add_string_member (builder, "new", tavla_history_entry_get_new_value (entry));
-      add_string_member (builder, "note", tavla_history_entry_get_note (entry));
+      cli_json_set_string (builder, "at", tavla_history_entry_get_at (entry));
+      cli_json_set_string (builder, "actor", tavla_history_entry_get_actor (entry));
+      cli_json_set_string (builder, "field", tavla_history_entry_get_field (entry));
+      cli_json_set_string (builder, "old", tavla_history_entry_get_old_value (entry));
+      cli_json_set_string (builder, "new", tavla_history_entry_get_new_value (entry));
+      cli_json_set_string (builder, "note", tavla_history_entry_get_note (entry));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -248,9 +309,9 @@ cli_json_add_item_full (JsonBuilder *builder,
       TavlaLink *link = g_ptr_array_index (links, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "kind", link->kind);
-      add_int_member (builder, "target_id", link->target_id);
-      add_string_member (builder, "label", link->label);
+      cli_json_set_string (builder, "kind", link->kind);
+      cli_json_set_int (builder, "target_id", link->target_id);
+      cli_json_set_string (builder, "label", link->label);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -263,11 +324,11 @@ cli_json_add_person (JsonBuilder *builder,
                      TavlaPerson *person)
 {
   json_builder_begin_object (builder);
-  add_int_member (builder, "id", tavla_person_get_id (person));
-  add_string_member (builder, "name", tavla_person_get_name (person));
-  add_string_member (builder, "role", tavla_person_get_role (person));
-  add_string_member (builder, "email", tavla_person_get_email (person));
-  add_boolean_member (builder, "active", tavla_person_get_active (person));
+  cli_json_set_int (builder, "id", tavla_person_get_id (person));
+  cli_json_set_string (builder, "name", tavla_person_get_name (person));
+  cli_json_set_string (builder, "role", tavla_person_get_role (person));
+  cli_json_set_string (builder, "email", tavla_person_get_email (person));
+  cli_json_set_boolean (builder, "active", tavla_person_get_active (person));
   json_builder_end_object (builder);
 }
 
@@ -276,24 +337,124 @@ cli_json_add_department (JsonBuilder     *builder,
                          TavlaDepartment *department)
 {
   json_builder_begin_object (builder);
-  add_int_member (builder, "id", tavla_department_get_id (department));
-  add_string_member (builder, "name", tavla_department_get_name (department));
-  add_string_member (builder, "code", tavla_department_get_code (department));
+  cli_json_set_int (builder, "id", tavla_department_get_id (department));
+  cli_json_set_string (builder, "name", tavla_department_get_name (department));
+  cli_json_set_string (builder, "code", tavla_department_get_code (department));
   json_builder_end_object (builder);
+}
+
+/* Writes @node as pretty-printed JSON (two spaces per level), the way
+ * JsonGenerator does, except for numbers with a fraction: JsonGenerator
+ * writes every digit of the binary double ("83.333333333333343", "0.1" as
+ * "0.10000000000000001"), this writes the shortest text that reads back as
+ * the same double. */
+void
+cli_json_append_node (GString  *out,
+                      JsonNode *node,
+                      guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        if (members == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            g_string_append_c (out, '\n');
+            append_indent (out, depth + 1);
+            append_json_string (out, l->data);
+            g_string_append (out, " : ");
+            cli_json_append_node (out, json_object_get_member (object, l->data), depth + 1);
+            if (l->next != NULL)
+              g_string_append_c (out, ',');
+          }
+        g_string_append_c (out, '\n');
+        append_indent (out, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n_elements = json_array_get_length (array);
+
+        if (n_elements == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n_elements; i++)
+          {
+            g_string_append_c (out, '\n');
+            append_indent (out, depth + 1);
+            cli_json_append_node (out, json_array_get_element (array, i), depth + 1);
+            if (i + 1 < n_elements)
+              g_string_append_c (out, ',');
+          }
+        g_string_append_c (out, '\n');
+        append_indent (out, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      append_json_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
 }
 
 void
 cli_write_json (TavlaCli    *cli,
                 JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  json_generator_to_gstring (generator, cli->out);
+  cli_json_append_node (cli->out, root, 0);
   g_string_append_c (cli->out, '\n');
+  cli_flush (cli, FALSE);
+}
+
+/* The shortest decimal text that reads back as @value, with '.' whatever
+ * the locale; a whole number keeps a ".0" so that it reads back as a
+ * double. Not-a-number and infinities, which JSON lacks, are null. */
+void
+cli_json_append_double (GString *out,
+                        double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", precision);
+
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
 }
 
 /*
@@ -609,7 +770,7 @@ cli_print_links (TavlaCli  *cli,
   for (guint i = 0; i < links->len; i++)
     {
       TavlaLink *link = g_ptr_array_index (links, i);
-      g_autofree char *kind = cli_text_clean (link->kind);
+      g_autofree char *kind = cli_text_clean (link_kind_label (link->kind));
       g_autofree char *label = cli_text_clean (link->label);
 
       cli_print (cli, "  %s #%" G_GINT64_FORMAT "  %s\n", kind, link->target_id, label);

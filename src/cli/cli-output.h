@@ -18,6 +18,42 @@ void      cli_json_add_department  (JsonBuilder     *builder,
                                     TavlaDepartment *department);
 void      cli_write_json           (TavlaCli        *cli,
                                     JsonBuilder     *builder);
+void      cli_json_append_node     (GString         *out,
+                                    JsonNode        *node,
+                                    guint            depth);
+void      cli_json_append_double   (GString         *out,
+                                    double           value);
+
+/* One member of the object being built; a NULL string is null. */
+void      cli_json_set_string      (JsonBuilder     *builder,
+                                    const char      *name,
+                                    const char      *value);
+void      cli_json_set_int         (JsonBuilder     *builder,
+                                    const char      *name,
+                                    gint64           value);
+void      cli_json_set_boolean     (JsonBuilder     *builder,
+                                    const char      *name,
+                                    gboolean         value);
+void      cli_json_set_double      (JsonBuilder     *builder,
+                                    const char      *name,
+                                    gboolean         known,
+                                    double           value);
+
+/* cli-metrics-output.c: the issue 3 objects as JSON. */
+void      cli_json_add_group       (JsonBuilder        *builder,
+                                    TavlaResponseGroup *group);
+void      cli_json_add_metric      (JsonBuilder        *builder,
+                                    TavlaMetric        *metric);
+void      cli_json_add_measurement (JsonBuilder        *builder,
+                                    TavlaMeasurement   *measurement,
+                                    TavlaMetric        *metric,
+                                    TavlaRecordOutcome  outcome);
+void      cli_json_add_point       (JsonBuilder        *builder,
+                                    TavlaSeriesPoint   *point);
+void      cli_json_add_deviation   (JsonBuilder        *builder,
+                                    TavlaDeviation     *deviation);
+void      cli_json_add_effect      (JsonBuilder        *builder,
+                                    TavlaEffect        *effect);
 
 void      cli_json_append_item     (GString         *out,
                                     TavlaItem       *item);
@@ -61,5 +97,22 @@ void      cli_print_history        (TavlaCli        *cli,
                                     GListModel      *history);
 void      cli_print_links          (TavlaCli        *cli,
                                     GPtrArray       *links);
+
+/* cli-metrics-output.c: the issue 3 objects for people. */
+char     *cli_format_amount        (double              value);
+char     *cli_deviation_marker     (TavlaDirection      direction,
+                                    gboolean            deviation);
+char     *cli_target_text          (TavlaDirection      direction,
+                                    const char         *target);
+void      cli_print_metric         (TavlaCli           *cli,
+                                    TavlaMetric        *metric);
+void      cli_print_measurement    (TavlaCli           *cli,
+                                    TavlaMeasurement   *measurement,
+                                    TavlaMetric        *metric,
+                                    TavlaRecordOutcome  outcome);
+void      cli_print_deviation      (TavlaCli           *cli,
+                                    TavlaDeviation     *deviation);
+void      cli_print_effect         (TavlaCli           *cli,
+                                    TavlaEffect        *effect);
 
 G_END_DECLS

@@ -12,25 +12,6 @@ or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
-/* The name is positional or --name, not both. */
-static int
-take_name (TavlaCli    *cli,
-           int          argc,
-           char       **argv,
-           char       **name)
-{
-  if (argc > 2)
-    return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[2]);
-  if (argc == 2 && *name != NULL)
-    return cli_usage_error (cli, _("Give the name either as an argument or with --name, not both"));
-  if (argc == 2)
-    *name = g_strdup (argv[1]);
-  if (*name == NULL)
-    return cli_usage_error (cli, _("A name is required"));
-
-  return CLI_EXIT_OK;
-}
-
 static void
 print_person (TavlaCli    *cli,
               TavlaPerson *person)
@@ -86,7 +67,7 @@ cli_person_add (TavlaCli  *cli,
   if (!cli_parse_options (cli, _("Add a person who can own proposals."),
                           entries, &argc, &argv, &status))
     return status;
-  if ((status = take_name (cli, argc, argv, &name)) != CLI_EXIT_OK)
+  if ((status = cli_take_name (cli, argc, argv, &name)) != CLI_EXIT_OK)
     return status;
   if (!cli_check_text ("NAME", name, &error)
       || !cli_check_text ("--role", role, &error)
@@ -204,7 +185,7 @@ cli_department_add (TavlaCli  *cli,
   if (!cli_parse_options (cli, _("Add a department (förvaltning)."),
                           entries, &argc, &argv, &status))
     return status;
-  if ((status = take_name (cli, argc, argv, &name)) != CLI_EXIT_OK)
+  if ((status = cli_take_name (cli, argc, argv, &name)) != CLI_EXIT_OK)
     return status;
   if (!cli_check_text ("NAME", name, &error) || !cli_check_text ("--code", code, &error))
     return cli_fail (error);

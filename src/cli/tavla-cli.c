@@ -54,6 +54,42 @@ static const CliCommand item_actions[] = {
     N_("Change a proposal: its fields, status or mark") },
   { "undo", cli_item_undo, N_("ID"),
     N_("Undo the last change to a proposal, as a new change") },
+  { "link", cli_item_link, N_("ID --metric NAME"),
+    N_("Link a proposal to the metric it should improve") },
+  { "effect", cli_item_effect, N_("ID"),
+    N_("The metric before the proposal started and after it was done") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand group_actions[] = {
+  { "add", cli_group_add, N_("NAME"), N_("Add a response group (svarsgrupp)") },
+  { "list", cli_group_list, NULL, N_("List the response groups") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand metric_actions[] = {
+  { "add", cli_metric_add, N_("--name NAME --unit UNIT --direction DIRECTION --target NUMBER"),
+    N_("Add a metric (nyckeltal) with its target") },
+  { "list", cli_metric_list, NULL, N_("List the metrics and their targets") },
+  { "series", cli_metric_series, N_("NAME"),
+    N_("A metric's values per period, rolled up, against its target") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand measure_actions[] = {
+  { "add", cli_measure_add, N_("--metric NAME --period PERIOD (--value NUMBER | --numerator "
+                               "NUMBER --denominator NUMBER)"),
+    N_("Record or correct one measurement") },
+  { "import", cli_measure_import, N_("FILE.csv"),
+    N_("Import measurements from a CSV file, all rows or none") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand deviation_actions[] = {
+  { "explain", cli_deviation_explain, N_("ID --cause TEXT"),
+    N_("Write down the cause of a deviation") },
+  { "act", cli_deviation_act, N_("ID --title TITLE"),
+    N_("Create an improvement proposal from a deviation") },
   { NULL, NULL, NULL, NULL },
 };
 
@@ -65,6 +101,12 @@ static const CliGroup groups[] = {
   { "person", person_actions, { NULL, NULL, NULL, NULL } },
   { "department", department_actions, { NULL, NULL, NULL, NULL } },
   { "item", item_actions, { NULL, NULL, NULL, NULL } },
+  { "group", group_actions, { NULL, NULL, NULL, NULL } },
+  { "metric", metric_actions, { NULL, NULL, NULL, NULL } },
+  { "measure", measure_actions, { NULL, NULL, NULL, NULL } },
+  { "deviations", NULL, { "deviations", cli_deviations, NULL,
+                          N_("List deviations from the targets, with causes and proposals") } },
+  { "deviation", deviation_actions, { NULL, NULL, NULL, NULL } },
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");
@@ -112,6 +154,23 @@ print_error_line (const char *message,
     fprintf (stderr, "tavla-cli: %s; %s\n", line, hint);
   else
     fprintf (stderr, "tavla-cli: %s.\n", line);
+}
+
+/* "12" or "#12", a positive 64-bit number. */
+static gboolean
+parse_number (const char *text,
+              gint64     *out_id)
+{
+  const char *digits = text;
+  guint64 id = 0;
+
+  if (digits[0] == '#')
+    digits++;
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &id, NULL))
+    return FALSE;
+
+  *out_id = (gint64) id;
+  return TRUE;
 }
 
 static char *
@@ -595,24 +654,62 @@ cli_parse_id (const char  *text,
               gint64      *out_id,
               GError     **error)
 {
-  const char *digits = text;
-  guint64 id = 0;
+  if (parse_number (text, out_id))
+    return TRUE;
 
-  if (digits[0] == '#')
-    digits++;
+  {
+    g_autofree char *shown = g_utf8_make_valid (text, -1);
 
-  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_autofree char *shown = g_utf8_make_valid (text, -1);
+    g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                 _("“%s” is not a proposal number; use an ID that “tavla-cli item list” shows"),
+                 shown);
+  }
+  return FALSE;
+}
 
-      g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-                   _("“%s” is not a proposal number; use an ID that “tavla-cli item list” shows"),
-                   shown);
-      return FALSE;
-    }
+gboolean
+cli_parse_deviation_id (const char  *text,
+                        gint64      *out_id,
+                        GError     **error)
+{
+  if (parse_number (text, out_id))
+    return TRUE;
 
-  *out_id = (gint64) id;
-  return TRUE;
+  {
+    g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+    g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                 _("“%s” is not a deviation number; use an ID that “tavla-cli deviations” "
+                   "shows"),
+                 shown);
+  }
+  return FALSE;
+}
+
+/* The name is positional or --name, not both. */
+int
+cli_take_name (TavlaCli  *cli,
+               int        argc,
+               char     **argv,
+               char     **name)
+{
+  if (argc > 2)
+    return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[2]);
+  if (argc == 2 && *name != NULL)
+    return cli_usage_error (cli, _("Give the name either as an argument or with --name, not both"));
+  if (argc == 2)
+    *name = g_strdup (argv[1]);
+  if (*name == NULL)
+    return cli_usage_error (cli, _("A name is required"));
+
+  return CLI_EXIT_OK;
+}
+
+/* One error line on stderr: "tavla-cli: MESSAGE." */
+void
+cli_print_error (const char *message)
+{
+  print_error_line (message, NULL);
 }
 
 /* Writes the collected output when there is enough of it, or all of it

@@ -64,6 +64,14 @@ gboolean     cli_check_text        (const char          *option,
 gboolean     cli_parse_id          (const char          *text,
                                     gint64              *out_id,
                                     GError             **error);
+gboolean     cli_parse_deviation_id (const char         *text,
+                                    gint64              *out_id,
+                                    GError             **error);
+int          cli_take_name         (TavlaCli            *cli,
+                                    int                  argc,
+                                    char               **argv,
+                                    char               **name);
+void         cli_print_error       (const char          *message);
 void         cli_flush             (TavlaCli            *cli,
                                     gboolean             force);
 
@@ -79,5 +87,25 @@ int          cli_item_list         (TavlaCli *cli, int argc, char **argv);
 int          cli_item_show         (TavlaCli *cli, int argc, char **argv);
 int          cli_item_update       (TavlaCli *cli, int argc, char **argv);
 int          cli_item_undo         (TavlaCli *cli, int argc, char **argv);
+int          cli_print_item_full   (TavlaCli   *cli,
+                                    TavlaBoard *board,
+                                    TavlaItem  *item,
+                                    gboolean    with_history);
+
+/* cli-metrics.c */
+int          cli_group_add         (TavlaCli *cli, int argc, char **argv);
+int          cli_group_list        (TavlaCli *cli, int argc, char **argv);
+int          cli_metric_add        (TavlaCli *cli, int argc, char **argv);
+int          cli_metric_list       (TavlaCli *cli, int argc, char **argv);
+int          cli_metric_series     (TavlaCli *cli, int argc, char **argv);
+int          cli_measure_add       (TavlaCli *cli, int argc, char **argv);
+int          cli_measure_import    (TavlaCli *cli, int argc, char **argv);
+
+/* cli-deviations.c */
+int          cli_deviations        (TavlaCli *cli, int argc, char **argv);
+int          cli_deviation_explain (TavlaCli *cli, int argc, char **argv);
+int          cli_deviation_act     (TavlaCli *cli, int argc, char **argv);
+int          cli_item_link         (TavlaCli *cli, int argc, char **argv);
+int          cli_item_effect       (TavlaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -253,10 +253,14 @@ report_import_errors (const char        *path,
 
       if (row->error == NULL)
         continue;
-      /* TRANSLATORS: a bad row of an imported file: the file, its line
-       * number, the column at fault and what is wrong with it. */
-      line = g_strdup_printf (_("%s:%u: column %s: %s"), shown, row->line,
-                              row->column != NULL ? row->column : "line", row_message (row));
+      if (row->column == NULL || g_str_equal (row->column, "line"))
+        /* A row with the wrong number of cells has no column at fault. */
+        line = g_strdup_printf ("%s:%u: %s", shown, row->line, row_message (row));
+      else
+        /* TRANSLATORS: a bad row of an imported file: the file, its line
+         * number, the column at fault and what is wrong with it. */
+        line = g_strdup_printf (_("%s:%u: column %s: %s"), shown, row->line, row->column,
+                                row_message (row));
       cli_print_error (line);
       n_bad++;
     }
@@ -780,8 +784,13 @@ cli_measure_import (TavlaCli  *cli,
           g_autofree char *shown = g_filename_display_name (argv[1]);
           g_autoptr(GError) unreadable = NULL;
 
-          unreadable = g_error_new (TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-                                    _("Could not read %s: %s"), shown, error->message);
+          /* GIO's message usually names the file already. */
+          if (strstr (error->message, argv[1]) != NULL)
+            unreadable = g_error_new_literal (TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                                              error->message);
+          else
+            unreadable = g_error_new (TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                                      _("Could not read %s: %s"), shown, error->message);
           return cli_fail_with_hint (unreadable, _("check the file's name and that you may "
                                                    "read it"));
         }

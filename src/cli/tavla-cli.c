@@ -125,7 +125,12 @@ append_command_line (GString          *text,
   else
     name = g_strdup_printf ("%s %s", group, command->name);
 
-  g_string_append_printf (text, "\n  %-28s %s", name, _(command->summary));
+  /* A long synopsis gets its own line, the summary under it. */
+  if (g_utf8_strlen (name, -1) > 28)
+    g_string_append_printf (text, "\n  %s\n  %-28s %s", name, "", _(command->summary));
+  else
+    g_string_append_printf (text, "\n  %s%*s %s", name,
+                            (int) (28 - g_utf8_strlen (name, -1)), "", _(command->summary));
 }
 
 /* One line, without a trailing full stop, so that a hint can follow.

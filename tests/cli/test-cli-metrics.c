@@ -584,16 +584,17 @@ test_measure_import (Fixture       *f,
                     "Svarsfrekvens,2026-W51,Socialtjänst,-3,,,\n"              /* 8 */
                     "NKI bemötande,2026-11,,7,,,50\n"                          /* 9 */
                     "Svarsfrekvens,2026-W48,Växel och allmänna frågor,,9,10,\n" /* 10: good */
-                    "Svarsfrekvens,2026-W48,Socialtjänst,,91,100,\n");         /* 11: twice */
+                    "Svarsfrekvens,2026-W48,Socialtjänst,,91,100,\n"           /* 11: twice */
+                    "Svarsfrekvens,2026-W52\n");                               /* 12 */
   run (f, "measure", "import", bad, NULL);
   expect_status (f, 3);
   g_assert_cmpstr (f->out, ==, "");
-  g_assert_cmpuint (count_error_lines (f), >=, 9);
+  g_assert_cmpuint (count_error_lines (f), >=, 10);
   {
     const char *expected[] = {
       "bad.csv:3: column metric: ", "bad.csv:4: column group: ", "bad.csv:5: column period: ",
       "bad.csv:6: column value: ", "bad.csv:7: column numerator: ",
-      "bad.csv:8: column value: ", "bad.csv:9: column value: ", "bad.csv:11: ",
+      "bad.csv:8: column value: ", "bad.csv:9: column value: ", "bad.csv:11: ", "bad.csv:12: ",
       "nothing was imported",
     };
 

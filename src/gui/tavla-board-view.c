@@ -875,6 +875,21 @@ tavla_board_view_init (TavlaBoardView *self)
   update_page (self);
 }
 
+/* Opens the panel for a new improvement proposal made from @deviation;
+ * saving it links the two through the core. */
+void
+tavla_board_view_act_on_deviation (TavlaBoardView *self,
+                                   TavlaDeviation *deviation)
+{
+  g_return_if_fail (TAVLA_IS_BOARD_VIEW (self));
+  g_return_if_fail (TAVLA_IS_DEVIATION (deviation));
+
+  tavla_item_panel_act_on_deviation (self->panel, deviation);
+  gtk_revealer_set_reveal_child (self->flap, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "board");
+  tavla_item_panel_focus_first (self->panel);
+}
+
 GtkWidget *
 tavla_board_view_new (void)
 {

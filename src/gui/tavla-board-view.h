@@ -24,6 +24,8 @@ gboolean          tavla_board_view_get_empty          (TavlaBoardView *self);
 gboolean          tavla_board_view_focus_item         (TavlaBoardView *self,
                                                        gint64          item_id);
 void              tavla_board_view_focus_board        (TavlaBoardView *self);
+void              tavla_board_view_act_on_deviation   (TavlaBoardView *self,
+                                                       TavlaDeviation *deviation);
 void              tavla_board_view_set_search_text    (TavlaBoardView *self,
                                                        const char     *text);
 gboolean          tavla_board_view_move_item          (TavlaBoardView *self,

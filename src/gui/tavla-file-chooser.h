@@ -13,5 +13,9 @@ void tavla_choose_database_file (GtkWindow           *parent,
                                  TavlaFileChosenFunc  func,
                                  gpointer             user_data,
                                  GDestroyNotify       destroy);
+void tavla_choose_csv_file      (GtkWindow           *parent,
+                                 TavlaFileChosenFunc  func,
+                                 gpointer             user_data,
+                                 GDestroyNotify       destroy);
 
 G_END_DECLS

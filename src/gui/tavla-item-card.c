@@ -14,6 +14,7 @@ struct _TavlaItemCard
   GtkLabel  *title_label;
   GtkLabel  *mark_label;
   GtkLabel  *strategic_label;
+  GtkWidget *metric_badge;
   GtkLabel  *overdue_label;
   GtkLabel  *owner_label;
   GtkBox    *due_box;
@@ -92,6 +93,7 @@ update_card (TavlaItemCard *self)
       set_optional_text (GTK_WIDGET (self->department_label), self->department_label, NULL);
       set_badge_visible (self->strategic_label, FALSE);
       set_badge_visible (self->overdue_label, FALSE);
+      gtk_widget_set_visible (self->metric_badge, FALSE);
       update_mark (self, TAVLA_MARK_NONE);
       return;
     }
@@ -106,6 +108,7 @@ update_card (TavlaItemCard *self)
   set_optional_text (GTK_WIDGET (self->department_label), self->department_label,
                      tavla_item_get_department (self->item));
   set_badge_visible (self->strategic_label, tavla_item_get_strategic (self->item));
+  gtk_widget_set_visible (self->metric_badge, tavla_item_get_has_metric (self->item));
   set_badge_visible (self->overdue_label, overdue);
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
@@ -116,6 +119,7 @@ update_card (TavlaItemCard *self)
   /* An empty badge row would still take its spacing. */
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->mark_label)),
                           tavla_item_get_strategic (self->item) ||
+                          tavla_item_get_has_metric (self->item) ||
                           tavla_item_get_mark (self->item) != TAVLA_MARK_NONE);
 }
 
@@ -211,6 +215,7 @@ tavla_item_card_class_init (TavlaItemCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, mark_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, strategic_label);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, metric_badge);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, owner_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemCard, due_box);

@@ -13,6 +13,11 @@
  * never decides what is allowed: every edit builds the TavlaItemChange that
  * Save would send and asks tavla_item_rules_check(), which names the field
  * at fault; the message goes under that field and Save stays off.
+ *
+ * A proposal made from a deviation is saved through
+ * tavla_board_act_on_deviation(), so the core links it to the deviation
+ * and its metric and sets its source; an item linked to a metric shows its
+ * effect on the metric before and after.
  */
 
 struct _TavlaItemPanel
@@ -48,13 +53,22 @@ struct _TavlaItemPanel
   GtkLabel       *form_message;
   GtkWidget      *history_group;
   GtkListBox     *history_list;
+  GtkWidget      *effect_group;
+  GtkListBox     *effect_list;
+  GtkWidget      *deviation_box;
+  GtkWidget      *link_group;
+  GtkDropDown    *link_dropdown;
+  GtkLabel       *link_message;
+  GtkLabel       *deviation_label;
   GtkWidget      *save_button;
 
   /* Owned references */
   TavlaBoard     *board;
   TavlaItem      *item;
+  TavlaDeviation *deviation;   /* a new proposal made from it */
   GtkStringList  *owners;
   GtkStringList  *departments;
+  GtkStringList  *metrics;
 
   guint           filling : 1;
   guint           dirty : 1;
@@ -494,6 +508,106 @@ reload_history (TavlaItemPanel *self)
     }
 }
 
+static GtkWidget *
+create_effect_row (const TavlaEffect *effect)
+{
+  g_autofree char *summary = tavla_effect_dup_summary (effect);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon;
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (box, "history-row");
+
+  /* The icon says which way it went, the text says how much. */
+  if (effect->has_before && effect->has_after)
+    {
+      icon = gtk_image_new_from_icon_name (effect->improved ? "emblem-ok-symbolic"
+                                                            : "dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, effect->improved ? "success" : "warning");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+
+  label = gtk_label_new (summary);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static void
+reload_effect (TavlaItemPanel *self)
+{
+  g_autoptr(GPtrArray) effects = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->effect_list))) != NULL)
+    gtk_list_box_remove (self->effect_list, child);
+
+  gtk_widget_set_visible (self->effect_group, FALSE);
+  if (self->board == NULL || self->item == NULL || !tavla_item_get_has_metric (self->item))
+    return;
+
+  effects = tavla_board_get_item_effect (self->board, tavla_item_get_id (self->item), 0, &error);
+  if (effects == NULL)
+    {
+      gtk_list_box_append (self->effect_list, gtk_label_new (error->message));
+      gtk_widget_set_visible (self->effect_group, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < effects->len; i++)
+    gtk_list_box_append (self->effect_list, create_effect_row (g_ptr_array_index (effects, i)));
+  gtk_widget_set_visible (self->effect_group, effects->len > 0);
+}
+
+/* A stored proposal can be followed up on any metric; the effect then
+ * shows how the metric moved around it. */
+static void
+reload_link_choices (TavlaItemPanel *self)
+{
+  GListModel *metrics = self->board != NULL ? tavla_board_get_metrics (self->board) : NULL;
+  guint n = metrics != NULL ? g_list_model_get_n_items (metrics) : 0;
+
+  gtk_string_list_splice (self->metrics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->metrics)), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TavlaMetric) metric = g_list_model_get_item (metrics, i);
+
+      gtk_string_list_append (self->metrics, tavla_metric_get_name (metric));
+    }
+
+  gtk_label_set_label (self->link_message, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->link_message), FALSE);
+  gtk_widget_set_visible (self->link_group, self->item != NULL && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.link-metric",
+                                 self->item != NULL && n > 0 && !tavla_board_is_read_only (self->board));
+}
+
+static void
+fill_deviation (TavlaItemPanel *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (self->deviation_box, self->deviation != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_dropdown), self->deviation == NULL);
+  if (self->deviation == NULL)
+    return;
+
+  /* The core's one-line summary is the suggested title; the user edits it. */
+  summary = tavla_deviation_dup_summary (self->deviation);
+  title = g_utf8_substring (summary, 0, MIN (g_utf8_strlen (summary, -1), TAVLA_ITEM_TITLE_MAX_CHARS));
+  gtk_label_set_label (self->heading_label, _("Improvement from Deviation"));
+  gtk_label_set_label (self->deviation_label, summary);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  gtk_drop_down_set_selected (self->source_dropdown, TAVLA_SOURCE_DEVIATION);
+}
+
 static void
 fill_form (TavlaItemPanel *self)
 {
@@ -527,10 +641,14 @@ fill_form (TavlaItemPanel *self)
   gtk_widget_set_visible (self->mark_group, item != NULL);
   gtk_widget_set_visible (self->note_group, item != NULL);
 
+  fill_deviation (self);
+
   self->filling = FALSE;
   self->dirty = FALSE;
 
   reload_history (self);
+  reload_effect (self);
+  reload_link_choices (self);
   validate (self);
 }
 
@@ -634,7 +752,10 @@ save_action (GtkWidget  *widget,
 
   build_change (self, &change, &text);
   actor = tavla_gui_dup_actor ();
-  if (created)
+  if (created && self->deviation != NULL)
+    saved = tavla_board_act_on_deviation (self->board, tavla_deviation_get_id (self->deviation),
+                                          &change, actor, &error);
+  else if (created)
     saved = tavla_board_create_item (self->board, &change, actor, &error);
   else
     saved = tavla_board_update_item (self->board, tavla_item_get_id (self->item),
@@ -650,9 +771,42 @@ save_action (GtkWidget  *widget,
     }
 
   g_set_object (&self->item, saved);
+  g_clear_object (&self->deviation);
   fill_form (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
   g_signal_emit (self, signals[SAVED], 0, saved, created);
+}
+
+static void
+link_metric_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TavlaItemPanel *self = TAVLA_ITEM_PANEL (widget);
+  guint selected = gtk_drop_down_get_selected (self->link_dropdown);
+  g_autoptr(TavlaItem) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = NULL;
+
+  if (self->board == NULL || self->item == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  actor = tavla_gui_dup_actor ();
+  linked = tavla_board_link_item_to_metric (self->board, tavla_item_get_id (self->item),
+                                            gtk_string_list_get_string (self->metrics, selected),
+                                            actor, &error);
+  if (linked == NULL)
+    {
+      gtk_label_set_label (self->link_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->link_message), TRUE);
+      return;
+    }
+
+  /* Only the link changed: what the user typed in the form stays. */
+  g_set_object (&self->item, linked);
+  reload_history (self);
+  reload_effect (self);
+  validate (self);
 }
 
 static void
@@ -695,8 +849,10 @@ tavla_item_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->board);
   g_clear_object (&self->item);
+  g_clear_object (&self->deviation);
   g_clear_object (&self->owners);
   g_clear_object (&self->departments);
+  g_clear_object (&self->metrics);
 
   G_OBJECT_CLASS (tavla_item_panel_parent_class)->dispose (object);
 }
@@ -787,6 +943,7 @@ tavla_item_panel_class_init (TavlaItemPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "panel.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "panel.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "panel.link-metric", NULL, link_metric_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "panel.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "panel.cancel", NULL);
 
@@ -819,6 +976,13 @@ tavla_item_panel_class_init (TavlaItemPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, form_message);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, history_group);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, history_list);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, effect_group);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, effect_list);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, deviation_box);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, deviation_label);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, link_group);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, link_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, link_message);
   gtk_widget_class_bind_template_child (widget_class, TavlaItemPanel, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_due_popover_show);
@@ -840,6 +1004,8 @@ tavla_item_panel_init (TavlaItemPanel *self)
   self->filling = TRUE;
   self->owners = gtk_string_list_new (NULL);
   self->departments = gtk_string_list_new (NULL);
+  self->metrics = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->link_dropdown, G_LIST_MODEL (self->metrics));
   gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (self->owners));
   gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (self->departments));
 
@@ -889,6 +1055,7 @@ tavla_item_panel_set_board (TavlaItemPanel *self,
 
   g_set_object (&self->board, board);
   g_clear_object (&self->item);
+  g_clear_object (&self->deviation);
 
   if (board != NULL)
     {
@@ -923,8 +1090,46 @@ tavla_item_panel_edit (TavlaItemPanel *self,
   g_return_if_fail (item == NULL || TAVLA_IS_ITEM (item));
 
   g_set_object (&self->item, item);
+  g_clear_object (&self->deviation);
   fill_form (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * tavla_item_panel_act_on_deviation:
+ * @deviation: the deviation to make an improvement proposal from
+ *
+ * Starts a new proposal prefilled from @deviation. Save creates it through
+ * the core's act on deviation, which links the two.
+ */
+void
+tavla_item_panel_act_on_deviation (TavlaItemPanel *self,
+                                   TavlaDeviation *deviation)
+{
+  g_return_if_fail (TAVLA_IS_ITEM_PANEL (self));
+  g_return_if_fail (TAVLA_IS_DEVIATION (deviation));
+
+  g_clear_object (&self->item);
+  g_set_object (&self->deviation, deviation);
+  fill_form (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+TavlaDeviation *
+tavla_item_panel_get_deviation (TavlaItemPanel *self)
+{
+  g_return_val_if_fail (TAVLA_IS_ITEM_PANEL (self), NULL);
+
+  return self->deviation;
+}
+
+/* The effect rows shown for a linked item (for tests). */
+GtkWidget *
+tavla_item_panel_get_effect_list (TavlaItemPanel *self)
+{
+  g_return_val_if_fail (TAVLA_IS_ITEM_PANEL (self), NULL);
+
+  return GTK_WIDGET (self->effect_list);
 }
 
 /* Preselects a status move (from the keyboard or a drop) that needs more

@@ -16,6 +16,10 @@ void        tavla_item_panel_set_board       (TavlaItemPanel *self,
 TavlaItem  *tavla_item_panel_get_item        (TavlaItemPanel *self);
 void        tavla_item_panel_edit            (TavlaItemPanel *self,
                                               TavlaItem      *item);
+void        tavla_item_panel_act_on_deviation (TavlaItemPanel *self,
+                                               TavlaDeviation *deviation);
+TavlaDeviation *tavla_item_panel_get_deviation (TavlaItemPanel *self);
+GtkWidget  *tavla_item_panel_get_effect_list (TavlaItemPanel *self);
 void        tavla_item_panel_propose_status  (TavlaItemPanel *self,
                                               TavlaStatus     status);
 gboolean    tavla_item_panel_get_can_save    (TavlaItemPanel *self);

@@ -6,6 +6,7 @@
 
 #include "tavla-file-chooser.h"
 #include "tavla-gui-settings.h"
+#include "tavla-metrics-view.h"
 #include "tavla-window.h"
 
 struct _TavlaWindow
@@ -16,7 +17,9 @@ struct _TavlaWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
   TavlaBoardView       *board_view;
+  TavlaMetricsView     *metrics_view;
   AdwStatusPage        *error_page;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
@@ -48,6 +51,7 @@ set_board (TavlaWindow *self,
   g_set_object (&self->board, board);
 
   tavla_board_view_set_board (self->board_view, board);
+  tavla_metrics_view_set_board (self->metrics_view, board);
   if (board == NULL)
     return;
 
@@ -110,12 +114,47 @@ forward_action (GtkWidget  *widget,
 {
   TavlaWindow *self = TAVLA_WINDOW (widget);
 
+  /* New proposals and searches happen on the board, whichever page is up. */
+  if (!g_str_equal (action_name, "win.undo"))
+    adw_view_stack_set_visible_child_name (self->view_stack, "board");
+
   if (g_str_equal (action_name, "win.new-proposal"))
     gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.new", NULL);
   else if (g_str_equal (action_name, "win.undo"))
     gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.undo", NULL);
   else
     gtk_widget_activate_action (GTK_WIDGET (self->board_view), "board.search", NULL);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TavlaWindow *self = TAVLA_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* "Create Improvement" on the Metrics page: the proposal is made on the
+ * board, in its panel, and saved through the core's act on deviation. */
+static void
+on_act_on_deviation (TavlaWindow    *self,
+                     TavlaDeviation *deviation)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "board");
+  tavla_board_view_act_on_deviation (self->board_view, deviation);
+}
+
+static void
+on_open_item (TavlaWindow *self,
+              gint64       item_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "board");
+  if (!tavla_board_view_focus_item (self->board_view, item_id))
+    show_toast (self, _("The proposal is hidden by the board’s filters"));
 }
 
 static void
@@ -143,14 +182,22 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "board");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "metrics");
 
   g_type_ensure (TAVLA_TYPE_BOARD_VIEW);
+  g_type_ensure (TAVLA_TYPE_METRICS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tavla/Tavla/tavla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, metrics_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_act_on_deviation);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_item);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_label);
@@ -191,6 +238,22 @@ tavla_window_get_board_view (TavlaWindow *self)
   g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
 
   return self->board_view;
+}
+
+TavlaMetricsView *
+tavla_window_get_metrics_view (TavlaWindow *self)
+{
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
+
+  return self->metrics_view;
+}
+
+AdwViewStack *
+tavla_window_get_view_stack (TavlaWindow *self)
+{
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
+
+  return self->view_stack;
 }
 
 /* Opens the board at @path, or shows why it could not be opened with a

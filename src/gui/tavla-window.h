@@ -5,6 +5,7 @@
 #include <tavla/tavla.h>
 
 #include "tavla-board-view.h"
+#include "tavla-metrics-view.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,8 @@ G_DECLARE_FINAL_TYPE (TavlaWindow, tavla_window, TAVLA, WINDOW, AdwApplicationWi
 TavlaWindow    *tavla_window_new            (GtkApplication *application);
 TavlaBoard     *tavla_window_get_board      (TavlaWindow    *self);
 TavlaBoardView *tavla_window_get_board_view (TavlaWindow    *self);
+TavlaMetricsView *tavla_window_get_metrics_view (TavlaWindow *self);
+AdwViewStack   *tavla_window_get_view_stack (TavlaWindow    *self);
 gboolean        tavla_window_open_path      (TavlaWindow    *self,
                                              const char     *path);
 void            tavla_window_open_demo      (TavlaWindow    *self);

@@ -11,8 +11,12 @@
 
 #include "tavla-board-column.h"
 #include "tavla-board-view.h"
+#include "tavla-figures-dialog.h"
+#include "tavla-import-dialog.h"
 #include "tavla-item-card.h"
 #include "tavla-item-panel.h"
+#include "tavla-metric-chart.h"
+#include "tavla-metrics-view.h"
 #include "tavla-preferences-window.h"
 #include "tavla-window.h"
 #include "ui-test-utils.h"
@@ -25,6 +29,7 @@ test_widget_templates (void)
     TAVLA_TYPE_BOARD_COLUMN,
     TAVLA_TYPE_ITEM_PANEL,
     TAVLA_TYPE_BOARD_VIEW,
+    TAVLA_TYPE_METRICS_VIEW,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -202,6 +207,16 @@ test_card_shows_item (void)
   g_assert_true (ui_test_is_shown (ui_test_find_label (card, "Strategic")));
   g_assert_true (ui_test_is_shown (ui_test_find_label (card, tavla_mark_get_label (TAVLA_MARK_AT_RISK))));
   g_assert_true (gtk_widget_has_css_class (card, "overdue"));
+  /* Not linked to a metric: no metric badge. */
+  g_assert_false (ui_test_is_shown (ui_test_find_label (card, "Metric")));
+
+  /* Linked to a metric: the badge says so in words. */
+  g_clear_object (&item);
+  fields.has_metric = TRUE;
+  item = tavla_item_new (&fields);
+  tavla_item_card_set_item (TAVLA_ITEM_CARD (card), item);
+  ui_test_iterate ();
+  g_assert_true (ui_test_is_shown (ui_test_find_label (card, "Metric")));
 
   /* Without a mark or strategic flag the pills go away. */
   tavla_item_card_set_item (TAVLA_ITEM_CARD (card), NULL);
@@ -210,6 +225,49 @@ test_card_shows_item (void)
   g_assert_false (ui_test_is_shown (ui_test_find_label (card, "Strategic")));
 
   destroy_and_check (window);
+}
+
+/* The metric dialogs need a board and a metric to build their forms. */
+static void
+test_metric_dialogs (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = ui_test_make_db_path (&dir);
+  g_autofree char *csv_path = g_build_filename (dir, "figures.csv", NULL);
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(TavlaMetric) metric = NULL;
+  g_autoptr(TavlaResponseGroup) group = NULL;
+  g_autoptr(GFile) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaMetricInput input = {
+    .name = "Svarsfrekvens", .unit = "percent", .direction = "higher",
+    .target = "95", .period = "week", .per_group = TRUE,
+  };
+  GtkWidget *dialog;
+
+  board = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  group = tavla_board_add_response_group (board, "Socialtjänst", "Testaren", &error);
+  g_assert_no_error (error);
+  metric = tavla_board_add_metric (board, &input, "Testaren", NULL, &error);
+  g_assert_no_error (error);
+
+  dialog = GTK_WIDGET (tavla_figures_dialog_new (NULL, board, metric));
+  g_assert_cmpuint (tavla_figures_dialog_get_n_rows (TAVLA_FIGURES_DIALOG (dialog)), ==, 1);
+  g_assert_nonnull (tavla_figures_dialog_get_entry (TAVLA_FIGURES_DIALOG (dialog), 0, "numerator"));
+  g_assert_null (tavla_figures_dialog_get_entry (TAVLA_FIGURES_DIALOG (dialog), 0, "respondents"));
+  destroy_and_check (dialog);
+
+  g_file_set_contents (csv_path, TAVLA_IMPORT_HEADER "\nSvarsfrekvens,2026-W10,Socialtjänst,,90,100,\n", -1, &error);
+  g_assert_no_error (error);
+  csv = g_file_new_for_path (csv_path);
+  dialog = GTK_WIDGET (tavla_import_dialog_new (NULL, board, csv));
+  g_assert_cmpuint (tavla_import_dialog_get_n_rows (TAVLA_IMPORT_DIALOG (dialog)), ==, 1);
+  g_assert_cmpuint (tavla_import_dialog_get_n_errors (TAVLA_IMPORT_DIALOG (dialog)), ==, 0);
+  destroy_and_check (dialog);
+
+  g_clear_object (&board);
+  ui_test_remove_dir (dir);
 }
 
 int
@@ -225,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/templates/preferences", test_preferences_template);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/card", test_card_shows_item);
+  g_test_add_func ("/templates/metric-dialogs", test_metric_dialogs);
 
   return ui_test_run ();
 }

@@ -12,9 +12,10 @@ G_DECLARE_FINAL_TYPE (TavlaHistoryEntry, tavla_history_entry, TAVLA, HISTORY_ENT
  * One row of an object's append-only history: one field changed in one
  * change (rows of the same change share change_id). field is the machine
  * name ("created", "title", "status", "mark", "owner", "due", "department",
- * "description", "source", "strategic", "link", "undo"); old and new are
- * the machine values (NULL when absent). meeting_id is 0 when the change
- * was not made in a meeting.
+ * "description", "source", "strategic", "link", "undo"; for measurements
+ * "value", "numerator", "denominator", "respondents"; for deviations
+ * "cause"); old and new are the machine values (NULL when absent).
+ * meeting_id is 0 when the change was not made in a meeting.
  */
 typedef struct
 {

@@ -324,6 +324,16 @@ tavla_history_entry_describe (TavlaHistoryEntry *self)
     label = _("E-mail");
   else if (g_str_equal (field, "code"))
     label = _("Short code");
+  else if (g_str_equal (field, "value"))
+    label = C_("measurement", "Value");
+  else if (g_str_equal (field, "numerator"))
+    label = C_("measurement", "Numerator");
+  else if (g_str_equal (field, "denominator"))
+    label = C_("measurement", "Denominator");
+  else if (g_str_equal (field, "respondents"))
+    label = C_("measurement", "Respondents");
+  else if (g_str_equal (field, "cause"))
+    label = C_("deviation", "Cause");
   else
     label = field;
 

@@ -12,6 +12,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cli-test-common.h"
 
@@ -1127,6 +1128,122 @@ test_item_effect (Fixture       *f,
   expect_error (f, 2, NULL);
 }
 
+/* A database from a newer Tavla is read, never written: every write
+ * command is a storage error and changes nothing. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *id = NULL;
+  sqlite3 *db = NULL;
+
+  seed_metrics (f);
+  add_item (f, "Befintligt förslag");
+  measure_ratio (f, "Svarsfrekvens", "2026-W47", "Socialtjänst", "88", "100");
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, first_deviation (f));
+  csv = write_file (f, "rows.csv",
+                    "metric,period,group,value,numerator,denominator,respondents\n"
+                    "Svarsfrekvens,2026-W48,Socialtjänst,,90,100,\n");
+  before = deviations (f, NULL);
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  run (f, "group", "add", "Ny grupp", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "metric", "add", "--name", "Nytt", "--unit", "count", "--direction", "lower",
+       "--target", "1", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "measure", "add", "--metric", "Svarsfrekvens", "--period", "2026-W48",
+       "--group", "Socialtjänst", "--value", "90", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "measure", "import", csv, NULL);
+  expect_status (f, 5);
+  run (f, "deviation", "explain", id, "--cause", "Kampanj", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "deviation", "act", id, "--title", "Nytt förslag", NULL);
+  expect_error (f, 5, NULL);
+  run (f, "item", "link", "1", "--metric", "Svarsfrekvens", NULL);
+  expect_error (f, 5, NULL);
+
+  /* Reading still works, and shows that nothing changed. */
+  after = deviations (f, NULL);
+  g_assert_true (json_node_equal (before, after));
+  g_clear_pointer (&after, json_node_unref);
+  after = series (f, "Svarsfrekvens", "--group", "Socialtjänst", NULL);
+  g_assert_cmpuint (n_elements (after), ==, 1);
+  g_assert_cmpuint (count_items (f), ==, 1);
+  run (f, "group", "list", "--json", NULL);
+  expect_ok (f);
+  g_assert_null (strstr (f->out, "Ny grupp"));
+}
+
+/* Names and causes come back exactly as written, and text for people
+ * never passes control characters to the terminal. */
+static void
+test_metrics_round_trip (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *hostile[] = {
+    "Svarsgrupp \"citat\" och 'enkla' – åäö",
+    "a; DROP TABLE measurement; --",
+    "%s %n %x %%",
+    "rad ett\nrad två\ttabb",
+    "färg \x1b[31mröd\x1b[0m",
+    "=SUMMA(A1:A2)",
+    NULL,
+  };
+
+  for (guint i = 0; hostile[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) group = NULL;
+      g_autoptr(JsonNode) metric = NULL;
+      g_autoptr(JsonNode) explained = NULL;
+      g_autoptr(JsonNode) listed = NULL;
+      g_autofree char *group_name = g_strdup_printf ("%s %u", hostile[i], i);
+      g_autofree char *metric_name = g_strdup_printf ("Mått %s %u", hostile[i], i);
+      g_autofree char *period = g_strdup_printf ("2026-W%02u", i + 1);
+      g_autofree char *id = NULL;
+
+      group = run_json (f, "group", "add", group_name, "--json", NULL);
+      g_assert_cmpstr (item_string (group, "name"), ==, group_name);
+      metric = run_json (f, "metric", "add", "--name", metric_name, "--unit", "percent",
+                         "--direction", "higher", "--target", "95", "--per-group",
+                         "--description", hostile[i], "--json", NULL);
+      g_assert_cmpstr (item_string (metric, "name"), ==, metric_name);
+      g_assert_cmpstr (item_string (metric, "description"), ==, hostile[i]);
+      measure_ratio (f, metric_name, period, group_name, "50", "100");
+
+      listed = deviations (f, "--metric", metric_name, "--group", group_name, NULL);
+      g_assert_cmpuint (n_elements (listed), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (point_at (listed, 0), "group"), ==,
+                       group_name);
+      id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            json_object_get_int_member (point_at (listed, 0), "id"));
+      explained = run_json (f, "deviation", "explain", id, "--cause", hostile[i], "--json", NULL);
+      g_assert_cmpstr (item_string (explained, "cause"), ==, hostile[i]);
+
+      run (f, "deviations", NULL);
+      expect_ok (f);
+      g_assert_null (strchr (f->out, '\x1b'));
+      g_assert_null (strchr (f->out, '\t'));
+      run (f, "metric", "list", NULL);
+      expect_ok (f);
+      g_assert_null (strchr (f->out, '\x1b'));
+      run (f, "metric", "series", metric_name, "--group", group_name, NULL);
+      expect_ok (f);
+      g_assert_null (strchr (f->out, '\x1b'));
+      run (f, "deviation", "explain", id, "--cause", hostile[i], NULL);
+      expect_ok (f);
+      g_assert_null (strchr (f->out, '\x1b'));
+    }
+}
+
 /* Swedish users read Swedish periods and decimal commas in text, while
  * JSON keeps machine periods and decimal points. */
 static void
@@ -1213,6 +1330,8 @@ main (int    argc,
   ADD ("/cli/item/link", test_item_link);
   ADD ("/cli/item/effect", test_item_effect);
   ADD ("/cli/metrics-swedish", test_swedish);
+  ADD ("/cli/metrics-read-only", test_read_only);
+  ADD ("/cli/metrics-round-trip", test_metrics_round_trip);
 #undef ADD
 
   return g_test_run ();

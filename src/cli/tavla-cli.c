@@ -305,8 +305,10 @@ cli_demo (TavlaCli  *cli,
           char     **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) deviations = NULL;
+  TavlaDeviationQuery all_deviations = { 0 };
   TavlaBoard *board;
-  guint n_people, n_departments, n_items;
+  guint n_people, n_departments, n_items, n_groups, n_metrics, n_deviations;
   int status;
 
   if (!cli_parse_options (cli, _("Fill an empty database with the demo kundcenter: its "
@@ -325,6 +327,12 @@ cli_demo (TavlaCli  *cli,
   n_people = g_list_model_get_n_items (tavla_board_get_people (board));
   n_departments = g_list_model_get_n_items (tavla_board_get_departments (board));
   n_items = g_list_model_get_n_items (tavla_board_get_items (board));
+  n_groups = g_list_model_get_n_items (tavla_board_get_response_groups (board));
+  n_metrics = g_list_model_get_n_items (tavla_board_get_metrics (board));
+  deviations = tavla_board_list_deviations (board, &all_deviations, &error);
+  if (deviations == NULL)
+    return cli_fail (error);
+  n_deviations = g_list_model_get_n_items (deviations);
 
   if (cli->json)
     {
@@ -339,6 +347,12 @@ cli_demo (TavlaCli  *cli,
       json_builder_add_int_value (builder, n_departments);
       json_builder_set_member_name (builder, "items");
       json_builder_add_int_value (builder, n_items);
+      json_builder_set_member_name (builder, "response_groups");
+      json_builder_add_int_value (builder, n_groups);
+      json_builder_set_member_name (builder, "metrics");
+      json_builder_add_int_value (builder, n_metrics);
+      json_builder_set_member_name (builder, "deviations");
+      json_builder_add_int_value (builder, n_deviations);
       json_builder_end_object (builder);
       cli_write_json (cli, builder);
     }
@@ -356,6 +370,26 @@ cli_demo (TavlaCli  *cli,
       /* TRANSLATORS: the counts are "12 people", "5 departments", "30 proposals". */
       cli_print_line (cli, _("Loaded the demo kundcenter: %s, %s, %s."),
                       people, departments, items);
+      if (n_metrics > 0)
+        {
+          g_autofree char *groups_text = g_strdup_printf (ngettext ("%u response group",
+                                                                    "%u response groups",
+                                                                    n_groups),
+                                                          n_groups);
+          g_autofree char *metrics_text = g_strdup_printf (ngettext ("%u metric",
+                                                                     "%u metrics",
+                                                                     n_metrics),
+                                                           n_metrics);
+          g_autofree char *deviations_text = g_strdup_printf (ngettext ("%u deviation",
+                                                                        "%u deviations",
+                                                                        n_deviations),
+                                                              n_deviations);
+
+          /* TRANSLATORS: the counts are "4 response groups", "10 metrics",
+           * "57 deviations". */
+          cli_print_line (cli, _("Metrics: %s, %s, %s."),
+                          groups_text, metrics_text, deviations_text);
+        }
     }
 
   return CLI_EXIT_OK;

@@ -104,7 +104,9 @@ test_demo (Fixture       *f,
     expect_ok (f);
     counts = parse_json (f);
     object = json_node_get_object (counts);
-    assert_keys (object, (const char *[]) { "path", "people", "departments", "items", NULL });
+    assert_keys (object, (const char *[]) { "path", "people", "departments", "items",
+                                            "response_groups", "metrics", "deviations",
+                                            NULL });
     g_assert_cmpstr (json_object_get_string_member (object, "path"), ==, other);
     g_assert_cmpint (json_object_get_int_member (object, "items"), ==, n_items);
     g_assert_cmpint (json_object_get_int_member (object, "people"), ==,

@@ -204,6 +204,10 @@ GListModel     *tavla_board_list_agreement_history (TavlaBoard            *self,
                                                     gint64                 id,
                                                     GError               **error);
 
+/* A sentence for the agreement's timeline, translated: "Status: Draft →
+ * Active", "Section “Billing” edited", "Case type “Färdtjänst” added". */
+char           *tavla_agreement_describe_history   (TavlaHistoryEntry     *entry);
+
 /* What changed from agreement @old_id to @new_id (tavla_agreement_diff()). */
 GPtrArray      *tavla_board_diff_agreements   (TavlaBoard                 *self,
                                                gint64                      old_id,
@@ -213,8 +217,9 @@ GPtrArray      *tavla_board_diff_agreements   (TavlaBoard                 *self,
 /*
  * Links an item to an agreement and, optionally (@case_type_id > 0), one of
  * its case types (item_link kinds "agreement" and "casetype"), writing a
- * history row on the item (field "link", new value "agreement N" /
- * "casetype N"). A case type of another agreement is refused (field
+ * history row on the item per new link (field "link", new value the
+ * department and version number, "Samhällsbyggnad 2", or the case type's
+ * name). A case type of another agreement is refused (field
  * "casetype"). Linking again writes nothing. Returns the item.
  */
 TavlaItem      *tavla_board_link_item_to_agreement (TavlaBoard            *self,

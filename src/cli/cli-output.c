@@ -763,16 +763,21 @@ void
 cli_print_links (TavlaCli  *cli,
                  GPtrArray *links)
 {
+  g_autoptr(CliTable) table = NULL;
+
   if (links == NULL || links->len == 0)
     return;
 
   cli_print (cli, "\n%s\n", _("Links"));
+  table = cli_table_new (3);
   for (guint i = 0; i < links->len; i++)
     {
       TavlaLink *link = g_ptr_array_index (links, i);
-      g_autofree char *kind = cli_text_clean (link_kind_label (link->kind));
-      g_autofree char *label = cli_text_clean (link->label);
 
-      cli_print (cli, "  %s #%" G_GINT64_FORMAT "  %s\n", kind, link->target_id, label);
+      cli_table_add (table, "");
+      cli_table_take (table, g_strdup_printf ("%s #%" G_GINT64_FORMAT,
+                                              link_kind_label (link->kind), link->target_id));
+      cli_table_add (table, link->label);
     }
+  cli_table_print (table, cli);
 }

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 
 #include "cli-output.h"
@@ -202,6 +204,30 @@ print_series_table (TavlaCli    *cli,
   cli_table_print (table, cli);
 }
 
+/* How the file is named in messages; "-" is standard input. */
+static char *
+display_path (const char *path)
+{
+  if (g_str_equal (path, "-"))
+    return g_strdup ("<stdin>");
+
+  return g_filename_display_name (path);
+}
+
+/* All of standard input, for `measure import -` in a pipe. */
+static GBytes *
+read_stdin (GError **error)
+{
+  g_autoptr(GInputStream) input = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+
+  if (g_output_stream_splice (output, input, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL,
+                              error) < 0)
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
+}
+
 /* "tavla-cli: FILE:LINE: column C: what is wrong", one line per bad row.
  * The core's message starts with its own "line N, column C: "; the line
  * and column are said here in the compiler's way instead. */
@@ -222,7 +248,7 @@ report_import_errors (const char        *path,
                       TavlaImportResult *result)
 {
   g_autoptr(GHashTable) row_errors = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *shown = display_path (path);
   guint n_bad = 0;
 
   for (guint i = 0; i < result->rows->len; i++)
@@ -288,7 +314,7 @@ print_import_result (TavlaCli          *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autofree char *shown = g_filename_display_name (path);
+      g_autofree char *shown = display_path (path);
 
       json_builder_begin_object (builder);
       cli_json_set_string (builder, "file", shown);
@@ -751,6 +777,7 @@ cli_measure_import (TavlaCli  *cli,
   g_autoptr(GFile) file = NULL;
   g_autofree char *summary = NULL;
   gboolean dry_run = FALSE;
+  gboolean imported;
   TavlaBoard *board;
   int status;
   const GOptionEntry entries[] = {
@@ -767,7 +794,7 @@ cli_measure_import (TavlaCli  *cli,
   if (!cli_parse_options (cli, summary, entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return cli_usage_error (cli, _("The CSV file is missing"));
+    return cli_usage_error (cli, _("The CSV file is missing; give “-” to read standard input"));
   if (argc > 2)
     return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[2]);
 
@@ -775,9 +802,22 @@ cli_measure_import (TavlaCli  *cli,
   if (board == NULL)
     return cli_fail (error);
 
-  file = g_file_new_for_path (argv[1]);
-  if (!tavla_board_import_measurements_file (board, file, dry_run, cli_get_actor (cli),
-                                             &result, &error))
+  if (g_str_equal (argv[1], "-"))
+    {
+      g_autoptr(GBytes) csv = read_stdin (&error);
+
+      imported = csv != NULL
+                 && tavla_board_import_measurements (board, g_bytes_get_data (csv, NULL),
+                                                     (gssize) g_bytes_get_size (csv), dry_run,
+                                                     cli_get_actor (cli), &result, &error);
+    }
+  else
+    {
+      file = g_file_new_for_path (argv[1]);
+      imported = tavla_board_import_measurements_file (board, file, dry_run,
+                                                       cli_get_actor (cli), &result, &error);
+    }
+  if (!imported)
     {
       if (error->domain == G_IO_ERROR)
         {

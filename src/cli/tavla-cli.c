@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "cli-agreements.h"
 #include "cli-output.h"
 #include "tavla-cli.h"
 
@@ -54,8 +55,8 @@ static const CliCommand item_actions[] = {
     N_("Change a proposal: its fields, status or mark") },
   { "undo", cli_item_undo, N_("ID"),
     N_("Undo the last change to a proposal, as a new change") },
-  { "link", cli_item_link, N_("ID --metric NAME"),
-    N_("Link a proposal to the metric it should improve") },
+  { "link", cli_item_link_any, N_("ID (--metric NAME | --agreement ID [--casetype ID])"),
+    N_("Link a proposal to the metric it should improve, or to an agreement") },
   { "effect", cli_item_effect, N_("ID"),
     N_("The metric before the proposal started and after it was done") },
   { NULL, NULL, NULL, NULL },
@@ -93,6 +94,34 @@ static const CliCommand deviation_actions[] = {
   { NULL, NULL, NULL, NULL },
 };
 
+static const CliCommand agreement_actions[] = {
+  { "add", cli_agreement_add, N_("--department DEPARTMENT"),
+    N_("Add a delivery agreement (leveransöverenskommelse) with a department") },
+  { "update", cli_agreement_update, N_("ID"),
+    N_("Change a draft agreement's dates, review interval or signatories") },
+  { "section", cli_agreement_section, N_("ID --name SECTION --text TEXT"),
+    N_("Write one section of a draft agreement") },
+  { "revise", cli_agreement_revise, N_("ID"),
+    N_("Make a new draft version of an agreement and print it") },
+  { "sign", cli_agreement_sign, N_("ID --date DATE"),
+    N_("Sign a draft: it becomes the department's active agreement") },
+  { "list", cli_agreement_list, NULL,
+    N_("List the agreements, or those due for review") },
+  { "show", cli_agreement_show, N_("ID"),
+    N_("Show an agreement with its case types and history") },
+  { "diff", cli_agreement_diff, N_("OLD-ID NEW-ID"),
+    N_("What changed between two versions of an agreement") },
+  { "export", cli_agreement_export, N_("ID --format markdown|html|pdf"),
+    N_("Export an agreement as a document ready to sign") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand casetype_actions[] = {
+  { "add", cli_casetype_add, N_("--agreement ID --name NAME --rosa CLASS"),
+    N_("Add a case type (ärendetyp) to an agreement") },
+  { NULL, NULL, NULL, NULL },
+};
+
 static const CliGroup groups[] = {
   { "init", NULL, { "init", cli_init, NULL,
                     N_("Create or upgrade the database and print its path") } },
@@ -107,6 +136,8 @@ static const CliGroup groups[] = {
   { "deviations", NULL, { "deviations", cli_deviations, NULL,
                           N_("List deviations from the targets, with causes and proposals") } },
   { "deviation", deviation_actions, { NULL, NULL, NULL, NULL } },
+  { "agreement", agreement_actions, { NULL, NULL, NULL, NULL } },
+  { "casetype", casetype_actions, { NULL, NULL, NULL, NULL } },
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");

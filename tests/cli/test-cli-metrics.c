@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -613,6 +614,31 @@ test_measure_import (Fixture       *f,
   g_clear_pointer (&after, json_node_unref);
   after = series (f, "Svarsfrekvens", "--group", "Växel och allmänna frågor", NULL);
   g_assert_cmpuint (n_elements (after), ==, 1);
+
+  /* "-" reads standard input, for a pipe from another program. */
+  {
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+      G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+      | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_subprocess_launcher_set_environ (launcher, f->env);
+    process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--db", f->db,
+                                           "measure", "import", "-", NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (process,
+                                   "metric,period,group,value,numerator,denominator,"
+                                   "respondents\n"
+                                   "Svarsfrekvens,2026-W48,Okänd grupp,,90,100,\n",
+                                   NULL, &out, &err, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 3);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_nonnull (strstr (err, "tavla-cli: <stdin>:2: column group: "));
+  }
 
   /* A wrong header, a missing file, no file. */
   header = write_file (f, "header.csv", "mått,period,grupp,värde\nSvarsfrekvens,2026-W48,,90\n");

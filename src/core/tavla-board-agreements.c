@@ -1314,6 +1314,7 @@ tavla_board_sign_agreement (TavlaBoard  *self,
     {
       row_from_agreement (&old_row, versions.active);
       old_row.status = TAVLA_AGREEMENT_STATUS_SUPERSEDED;
+      old_row.revision_needed = FALSE;
       old_row.updated = now;
       ok = tavla_agreement_store_update_agreement (store, &old_row, error) &&
            tavla_board_write_history (self, "agreement", old_row.id, change_id, now, actor, "status",

@@ -92,36 +92,36 @@ row_is_empty (const Row *row)
   return TRUE;
 }
 
-/* The filled rows as the core's inputs; @out_rows maps each input back to
- * its row. Strings are borrowed from the entries. */
+/* One input per row, so the core's "row N" is the Nth row of the form; a
+ * row left empty is an all-empty input, which the core skips. Strings are
+ * borrowed from the entries. @out_n_filled counts the rows with figures. */
 static GArray *
-build_inputs (TavlaFiguresDialog  *self,
-              GArray             **out_rows)
+build_inputs (TavlaFiguresDialog *self,
+              guint              *out_n_filled)
 {
   GArray *inputs = g_array_new (FALSE, TRUE, sizeof (TavlaMeasurementInput));
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *period = gtk_editable_get_text (GTK_EDITABLE (self->period_entry));
 
+  *out_n_filled = 0;
   for (guint i = 0; i < self->rows->len; i++)
     {
       const Row *row = &g_array_index (self->rows, Row, i);
-      TavlaMeasurementInput input = {
-        tavla_metric_get_name (self->metric),
-        period,
-        row->group,
-        entry_text (row->entries[COLUMN_VALUE]),
-        entry_text (row->entries[COLUMN_NUMERATOR]),
-        entry_text (row->entries[COLUMN_DENOMINATOR]),
-        entry_text (row->entries[COLUMN_RESPONDENTS]),
-      };
+      TavlaMeasurementInput input = { NULL, };
 
-      if (row_is_empty (row))
-        continue;
+      if (!row_is_empty (row))
+        {
+          input.metric = tavla_metric_get_name (self->metric);
+          input.period = period;
+          input.group = row->group;
+          input.value = entry_text (row->entries[COLUMN_VALUE]);
+          input.numerator = entry_text (row->entries[COLUMN_NUMERATOR]);
+          input.denominator = entry_text (row->entries[COLUMN_DENOMINATOR]);
+          input.respondents = entry_text (row->entries[COLUMN_RESPONDENTS]);
+          (*out_n_filled)++;
+        }
       g_array_append_val (inputs, input);
-      g_array_append_val (rows, i);
     }
 
-  *out_rows = rows;
   return inputs;
 }
 
@@ -138,15 +138,14 @@ clear_marks (TavlaFiguresDialog *self)
 /* Marks the entry each bad row names. */
 static void
 mark_errors (TavlaFiguresDialog *self,
-             TavlaImportResult  *result,
-             GArray             *rows)
+             TavlaImportResult  *result)
 {
   for (guint i = 0; result != NULL && i < result->rows->len; i++)
     {
       TavlaImportRow *import_row = g_ptr_array_index (result->rows, i);
       Row *row;
 
-      if (import_row->error == NULL || import_row->line == 0 || import_row->line > rows->len)
+      if (import_row->error == NULL || import_row->line == 0 || import_row->line > self->rows->len)
         continue;
       if (g_strcmp0 (import_row->column, "period") == 0)
         {
@@ -154,7 +153,7 @@ mark_errors (TavlaFiguresDialog *self,
           continue;
         }
 
-      row = &g_array_index (self->rows, Row, g_array_index (rows, guint, import_row->line - 1));
+      row = &g_array_index (self->rows, Row, import_row->line - 1);
       for (guint c = 0; c < N_COLUMNS; c++)
         if (row->entries[c] != NULL && g_strcmp0 (import_row->column, column_names[c]) == 0)
           gtk_widget_add_css_class (row->entries[c], "error");
@@ -173,15 +172,16 @@ show_message (TavlaFiguresDialog *self,
 static gboolean
 validate (TavlaFiguresDialog *self)
 {
-  g_autoptr(GArray) rows = NULL;
-  g_autoptr(GArray) inputs = build_inputs (self, &rows);
+  g_autoptr(GArray) inputs = NULL;
   g_autoptr(TavlaImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *actor = tavla_gui_dup_actor ();
+  guint n_filled = 0;
   gboolean valid;
 
   clear_marks (self);
-  if (inputs->len == 0)
+  inputs = build_inputs (self, &n_filled);
+  if (n_filled == 0)
     {
       show_message (self, NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.save", FALSE);
@@ -192,7 +192,7 @@ validate (TavlaFiguresDialog *self)
                                            inputs->len, TRUE, actor, &result, &error);
   show_message (self, valid ? NULL : error->message);
   if (!valid)
-    mark_errors (self, result, rows);
+    mark_errors (self, result);
 
   if (tavla_board_is_read_only (self->board))
     {
@@ -368,21 +368,21 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   TavlaFiguresDialog *self = TAVLA_FIGURES_DIALOG (widget);
-  g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) inputs = NULL;
   g_autoptr(TavlaImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *actor = tavla_gui_dup_actor ();
+  guint n_filled = 0;
 
   if (!validate (self))
     return;
 
-  inputs = build_inputs (self, &rows);
+  inputs = build_inputs (self, &n_filled);
   if (!tavla_board_record_measurements (self->board, (TavlaMeasurementInput *) (void *) inputs->data,
                                         inputs->len, FALSE, actor, &result, &error))
     {
       show_message (self, error->message);
-      mark_errors (self, result, rows);
+      mark_errors (self, result);
       return;
     }
 

@@ -124,6 +124,9 @@ on_setup (GtkSignalListItemFactory *factory,
     }
   else
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Names are what the eye checks first: room for "Svarsfrekvens". */
+  if (column == COLUMN_METRIC || column == COLUMN_GROUP)
+    gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_list_item_set_child (list_item, label);
 }
 

@@ -286,11 +286,6 @@ draw_target (TavlaMetricChart       *self,
   const TavlaChartRect *plot = &layout->plot;
   double y = tavla_chart_layout_y (layout, self->target);
   double dashes[] = { 10.0, 6.0 };
-  g_autofree char *value = tavla_chart_format_value (self->unit, self->target,
-                                                     self->unit == TAVLA_CHART_UNIT_SCORE ? 1 : 0);
-  g_autofree char *text = NULL;
-  int width = 0, height = 0;
-  double label_y;
 
   set_source (cr, &colors->fg, 0.85);
   cairo_set_line_width (cr, TARGET_WIDTH);
@@ -299,6 +294,22 @@ draw_target (TavlaMetricChart       *self,
   cairo_line_to (cr, plot->x + plot->width, y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Drawn over the series, so the line never hides the target's value. */
+static void
+draw_target_label (TavlaMetricChart       *self,
+                   cairo_t                *cr,
+                   const Colors           *colors,
+                   const TavlaChartLayout *layout)
+{
+  const TavlaChartRect *plot = &layout->plot;
+  double y = tavla_chart_layout_y (layout, self->target);
+  g_autofree char *value = tavla_chart_format_value (self->unit, self->target,
+                                                     self->unit == TAVLA_CHART_UNIT_SCORE ? 1 : 0);
+  g_autofree char *text = NULL;
+  int width = 0, height = 0;
+  double label_y;
 
   /* TRANSLATORS: the label on the chart's dashed target line: "Target 95 %". */
   text = g_strdup_printf (_("Target %s"), value);
@@ -309,8 +320,8 @@ draw_target (TavlaMetricChart       *self,
   if (label_y < plot->y)
     label_y = y + 6;
 
-  set_source (cr, &colors->background, 0.85);
-  cairo_rectangle (cr, plot->x + plot->width - width - 12, label_y - 2, width + 8, height + 4);
+  set_source (cr, &colors->background, 0.9);
+  cairo_rectangle (cr, plot->x + plot->width - width - 14, label_y - 2, width + 12, height + 4);
   cairo_fill (cr);
   set_source (cr, &colors->fg, 1.0);
   show_text (self, cr, text, TARGET_FONT_PX, TRUE, plot->x + plot->width - width - 8, label_y);
@@ -663,5 +674,7 @@ tavla_metric_chart_draw (TavlaMetricChart *self,
   if (self->has_target)
     draw_target (self, cr, &colors, &layout);
   draw_series (self, cr, &colors, &layout);
+  if (self->has_target)
+    draw_target_label (self, cr, &colors, &layout);
   draw_period_labels (self, cr, &colors, &layout);
 }

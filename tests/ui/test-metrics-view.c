@@ -540,12 +540,16 @@ test_enter_figures (Fixture       *fixture,
   g_assert_cmpuint (tavla_figures_dialog_get_n_rows (dialog), >=, 3);
   g_assert_false (gtk_widget_get_sensitive (tavla_figures_dialog_get_save_button (dialog)));
 
-  entry = tavla_figures_dialog_get_entry (dialog, 0, "value");
+  /* The message names the row as the form shows it, and the entry is marked. */
+  entry = tavla_figures_dialog_get_entry (dialog, 1, "value");
   gtk_editable_set_text (entry, "abc");
   ui_test_iterate ();
   g_assert_nonnull (tavla_figures_dialog_get_message (dialog));
+  g_assert_true (g_str_has_prefix (tavla_figures_dialog_get_message (dialog), "Row 2, column value"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_false (gtk_widget_get_sensitive (tavla_figures_dialog_get_save_button (dialog)));
+  gtk_editable_set_text (entry, "");
+  entry = tavla_figures_dialog_get_entry (dialog, 0, "value");
 
   /* Numerator above denominator is refused too. */
   gtk_editable_set_text (entry, "");

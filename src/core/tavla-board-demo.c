@@ -11,10 +11,11 @@
 #include "tavla-error.h"
 
 /*
- * The demo kundcenter: people, departments and proposals whose history is
- * replayed through the ordinary, rules-checked write path with backdated
- * clocks, so the demo is exactly what a year of weekly meetings would have
- * left behind.
+ * The demo kundcenter: people, departments, response groups, metrics and
+ * proposals whose history is replayed through the ordinary, rules-checked
+ * write path with backdated clocks, so the demo is exactly what a year of
+ * weekly meetings would have left behind; then two years of figures and
+ * their explained deviations (tavla-board-demo-metrics.c).
  */
 
 #define DEMO_RESOURCE "/io/github/tavla/Tavla/core/demo-board.json"
@@ -253,6 +254,17 @@ load_items (TavlaBoard  *self,
       if ((item = tavla_board_create_item (self, &fields, created_by, error)) == NULL)
         return FALSE;
 
+      /* An item that follows a metric: linked when it was raised. */
+      if (member_string (object, "metric") != NULL)
+        {
+          g_autoptr(TavlaItem) linked = tavla_board_link_item_to_metric (self, tavla_item_get_id (item),
+                                                                         member_string (object, "metric"),
+                                                                         created_by, error);
+
+          if (linked == NULL)
+            return FALSE;
+        }
+
       history = member_array (object, "history");
       for (guint s = 0; history != NULL && s < json_array_get_length (history); s++)
         {
@@ -330,7 +342,9 @@ tavla_board_load_demo_from_data (TavlaBoard  *self,
   set_clock_days_ago (real_now, oldest_day (items) + 1);
   ok = load_people (self, member_array (root, "people"), actor, error) &&
        load_departments (self, member_array (root, "departments"), actor, error) &&
-       load_items (self, items, real_now, error);
+       tavla_board_demo_load_metric_definitions (self, root, actor, error) &&
+       load_items (self, items, real_now, error) &&
+       tavla_board_demo_load_figures (self, root, real_now, error);
   tavla_clock_set_now_override (saved_override);
 
   if (!ok)

@@ -2145,6 +2145,55 @@ failed:
   return NULL;
 }
 
+gboolean
+tavla_board_link_item_to_deviation (TavlaBoard  *self,
+                                    gint64       item_id,
+                                    gint64       deviation_id,
+                                    const char  *actor_in,
+                                    GError     **error)
+{
+  g_autofree char *actor = tavla_board_resolve_actor (actor_in);
+  g_autofree char *now = tavla_timestamp_now ();
+  g_autofree char *summary = NULL;
+  g_autoptr(TavlaDeviation) deviation = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  TavlaStore *store = NULL;
+  gint64 change_id = 0;
+
+  g_return_val_if_fail (TAVLA_IS_BOARD (self), FALSE);
+
+  store = tavla_board_get_store (self);
+  if (!tavla_board_begin_batch (self, error))
+    return FALSE;
+
+  if ((deviation = tavla_store_get_deviation (store, deviation_id, error)) == NULL ||
+      (item = tavla_store_get_item (store, item_id, error)) == NULL)
+    goto failed;
+
+  summary = tavla_deviation_dup_summary (deviation);
+  if ((change_id = tavla_store_next_change_id (store, error)) == 0 ||
+      !link_item (self, item_id, "deviation", deviation_id, summary, change_id, actor, now, error) ||
+      !link_item (self, item_id, "metric", tavla_deviation_get_metric_id (deviation),
+                  tavla_deviation_get_metric (deviation), change_id, actor, now, error))
+    goto failed;
+
+  g_clear_object (&item);
+  if ((item = tavla_store_get_item (store, item_id, error)) == NULL)
+    goto failed;
+
+  tavla_board_metrics_written (self);
+  if (!tavla_board_commit_batch (self, error))
+    return FALSE;
+
+  tavla_board_item_written (self, item);
+
+  return TRUE;
+
+failed:
+  tavla_board_rollback_batch (self);
+  return FALSE;
+}
+
 GListModel *
 tavla_board_list_deviation_history (TavlaBoard  *self,
                                     gint64       id,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "tavla-board.h"
 #include "tavla-board-metrics.h"
 #include "tavla-store.h"
@@ -49,5 +51,25 @@ void        tavla_board_metrics_written     (TavlaBoard  *self);
 /* Puts a changed item into the items model (unless inside a batch). */
 void        tavla_board_item_written        (TavlaBoard  *self,
                                              TavlaItem   *item);
+
+/* Links an existing item to a deviation and its metric (with history
+ * rows on the item), as tavla_board_act_on_deviation() does for a new one. */
+gboolean    tavla_board_link_item_to_deviation (TavlaBoard  *self,
+                                                gint64       item_id,
+                                                gint64       deviation_id,
+                                                const char  *actor,
+                                                GError     **error);
+
+/* The demo's metrics (tavla-board-demo-metrics.c): the response groups and
+ * metrics of the demo file, then (after the items) two years of figures
+ * and the explained deviations linked to items. */
+gboolean    tavla_board_demo_load_metric_definitions (TavlaBoard  *self,
+                                                      JsonObject  *root,
+                                                      const char  *actor,
+                                                      GError     **error);
+gboolean    tavla_board_demo_load_figures   (TavlaBoard  *self,
+                                             JsonObject  *root,
+                                             GDateTime   *real_now,
+                                             GError     **error);
 
 G_END_DECLS

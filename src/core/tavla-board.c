@@ -208,6 +208,24 @@ tavla_board_set_input_error (GError     **error,
   return FALSE;
 }
 
+static void
+reload_metric_models (TavlaBoard *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((groups = tavla_store_list_response_groups (self->store, &error)) == NULL ||
+      (metrics = tavla_store_list_metrics (self->store, &error)) == NULL)
+    {
+      g_debug ("Could not reload the metrics of %s: %s", self->path, error->message);
+      return;
+    }
+
+  tavla_snapshot_model_update (self->groups, groups);
+  tavla_snapshot_model_update (self->metrics, metrics);
+}
+
 /* Transactions. Only the outermost level talks to the store. */
 gboolean
 tavla_board_begin_batch (TavlaBoard  *self,
@@ -233,12 +251,19 @@ tavla_board_commit_batch (TavlaBoard  *self,
 
   if (!tavla_store_commit (self->store, error))
     {
-      self->metrics_pending = FALSE;
+      if (self->metrics_pending)
+        {
+          self->metrics_pending = FALSE;
+          reload_metric_models (self);
+        }
       return FALSE;
     }
 
   if (self->metrics_pending)
-    tavla_board_metrics_written (self);
+    {
+      self->metrics_pending = FALSE;
+      g_signal_emit (self, signals[METRICS_CHANGED], 0);
+    }
 
   return TRUE;
 }
@@ -252,7 +277,12 @@ tavla_board_rollback_batch (TavlaBoard *self)
   if (self->write_depth == 0)
     {
       tavla_store_rollback (self->store);
-      self->metrics_pending = FALSE;
+      /* Forget what the models learnt inside the batch. */
+      if (self->metrics_pending)
+        {
+          self->metrics_pending = FALSE;
+          reload_metric_models (self);
+        }
     }
 }
 
@@ -1183,11 +1213,11 @@ tavla_board_get_metrics (TavlaBoard *self)
 void
 tavla_board_metrics_written (TavlaBoard *self)
 {
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) metrics = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (TAVLA_IS_BOARD (self));
+
+  /* The models follow at once (the rules look names up in them, also
+   * inside a batch); the signal waits for the commit. */
+  reload_metric_models (self);
 
   if (self->write_depth > 0)
     {
@@ -1196,16 +1226,6 @@ tavla_board_metrics_written (TavlaBoard *self)
     }
 
   self->metrics_pending = FALSE;
-
-  if ((groups = tavla_store_list_response_groups (self->store, &error)) == NULL ||
-      (metrics = tavla_store_list_metrics (self->store, &error)) == NULL)
-    g_debug ("Could not reload the metrics of %s: %s", self->path, error->message);
-  else
-    {
-      tavla_snapshot_model_update (self->groups, groups);
-      tavla_snapshot_model_update (self->metrics, metrics);
-    }
-
   g_signal_emit (self, signals[METRICS_CHANGED], 0);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "test-common.h"
@@ -150,6 +151,127 @@ test_demo_builtin (void)
   g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_people (board)), >=, 6);
 }
 
+/* The demo's metrics: four response groups, the centre's goals, the channel
+ * mix and the cases passed on, two years of weekly figures that dip when
+ * they should, and explained deviations linked to proposals. */
+static void
+test_demo_metrics (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) weeks = NULL;
+  GPtrArray *channels[4] = { NULL, };
+  g_autoptr(GListModel) deviations = NULL;
+  g_autoptr(GPtrArray) effects = NULL;
+  const char *channel_names[] = { "Andel kontakter via telefon", "Andel kontakter via e-post",
+                                  "Andel kontakter via e-tjänst", "Andel besök" };
+  TavlaDeviationQuery all = { NULL, };
+  GListModel *items = tavla_board_get_items (board);
+  gint64 started = g_get_monotonic_time ();
+  guint n_explained = 0;
+  guint n_linked = 0;
+  guint n_summer = 0;
+  guint n_summer_low = 0;
+  double school_start = 100.0;
+  double spring = 0.0;
+
+  g_assert_true (tavla_board_load_demo (board, &error));
+  g_assert_no_error (error);
+  /* One transaction, well under a second even under valgrind-like load. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_response_groups (board)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_metrics (board)), ==, 9);
+
+  /* Two years of weeks in every group: ending with the last full week. */
+  weeks = tavla_board_get_series (board, "Svarsfrekvens", "Barn och utbildning", TAVLA_PERIOD_WEEK,
+                                  NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 104);
+  g_assert_cmpstr (((TavlaSeriesPoint *) g_ptr_array_index (weeks, 103))->period, ==, "2026-W47");
+  g_assert_cmpint (test_count_rows (board, "measurement"), ==, 104 * 4 + 24 * 8);
+
+  for (guint i = 0; i < weeks->len; i++)
+    {
+      TavlaSeriesPoint *point = g_ptr_array_index (weeks, i);
+      TavlaPeriod period = { 0 };
+
+      g_assert_true (point->has_ratio);
+      g_assert_cmpfloat (point->value, >, 60.0);
+      g_assert_cmpfloat (point->value, <=, 100.0);
+      tavla_period_parse (point->period, &period, NULL);
+      if (period.number >= 32 && period.number <= 35)
+        school_start = MIN (school_start, point->value);
+      if (period.number >= 14 && period.number <= 22)
+        spring = MAX (spring, point->value);
+      if (period.number >= 27 && period.number <= 31)
+        {
+          n_summer++;
+          n_summer_low += point->value < 96.0 ? 1 : 0;
+        }
+    }
+  /* The school start is a dip in Barn och utbildning; spring is calm. */
+  g_assert_cmpfloat (school_start, <, 90.0);
+  g_assert_cmpfloat (spring, >=, 95.0);
+  g_assert_cmpuint (n_summer_low, >=, n_summer / 2);
+
+  /* The channel mix adds up to about 100 % every month. */
+  for (guint c = 0; c < G_N_ELEMENTS (channel_names); c++)
+    {
+      channels[c] = tavla_board_get_series (board, channel_names[c], NULL, TAVLA_PERIOD_MONTH, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (channels[c]->len, ==, 24);
+    }
+  for (guint m = 0; m < 24; m++)
+    {
+      double sum = 0.0;
+
+      for (guint c = 0; c < G_N_ELEMENTS (channel_names); c++)
+        sum += ((TavlaSeriesPoint *) g_ptr_array_index (channels[c], m))->value;
+      g_assert_cmpfloat (fabs (sum - 100.0), <, 0.2);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (channel_names); c++)
+    g_ptr_array_unref (channels[c]);
+
+  deviations = tavla_board_list_deviations (board, &all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deviations), >, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (deviations); i++)
+    {
+      g_autoptr(TavlaDeviation) deviation = g_list_model_get_item (deviations, i);
+      guint n_items = 0;
+
+      tavla_deviation_get_items (deviation, &n_items);
+      n_explained += tavla_deviation_get_cause (deviation) != NULL ? 1 : 0;
+      n_linked += n_items > 0 ? 1 : 0;
+    }
+  g_assert_cmpuint (n_explained, ==, 7);
+  g_assert_cmpuint (n_linked, ==, 5);
+
+  /* Cards carry the metric badge, and a done item shows its effect. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(TavlaItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_has_prefix (tavla_item_get_title (item), "Ny schemamall"))
+        {
+          TavlaEffect *effect = NULL;
+
+          g_assert_true (tavla_item_get_has_metric (item));
+          effects = tavla_board_get_item_effect (board, tavla_item_get_id (item), 0, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (effects->len, ==, 1);
+          effect = g_ptr_array_index (effects, 0);
+          g_assert_true (effect->has_before);
+          g_assert_true (effect->has_after);
+          g_assert_cmpuint (effect->before->len, ==, 4);
+          g_assert_cmpuint (effect->after->len, ==, 4);
+        }
+    }
+  g_assert_nonnull (effects);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/demo/loader", test_demo_loader);
   g_test_add_func ("/demo/damaged-writes-nothing", test_demo_damaged_writes_nothing);
   g_test_add_func ("/demo/builtin", test_demo_builtin);
+  g_test_add_func ("/demo/metrics", test_demo_metrics);
 
   return g_test_run ();
 }

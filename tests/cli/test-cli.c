@@ -78,6 +78,7 @@ test_demo (Fixture       *f,
   expect_ok (f);
   g_assert_true (g_str_has_prefix (f->out, "Loaded the demo kundcenter: "));
   expect_output (f, " proposals.");
+  expect_output (f, "Metrics: ");
 
   n_items = count_items (f);
   g_assert_cmpuint (n_items, >=, 20);
@@ -111,6 +112,33 @@ test_demo (Fixture       *f,
     g_assert_cmpint (json_object_get_int_member (object, "items"), ==, n_items);
     g_assert_cmpint (json_object_get_int_member (object, "people"), ==,
                      json_array_get_length (json_node_get_array (node)));
+    /* The centre's response groups and goals with two years of figures. */
+    g_assert_cmpint (json_object_get_int_member (object, "response_groups"), >=, 3);
+    g_assert_cmpint (json_object_get_int_member (object, "metrics"), >=, 4);
+    g_assert_cmpint (json_object_get_int_member (object, "deviations"), >, 0);
+  }
+
+  /* Deviations with causes and the proposals made from them. */
+  {
+    g_autoptr(JsonNode) deviations = run_json (f, "deviations", "--json", NULL);
+    g_autoptr(JsonNode) series = NULL;
+    JsonArray *list = json_node_get_array (deviations);
+    guint n_explained = 0;
+    guint n_acted = 0;
+
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *deviation = json_array_get_object_element (list, i);
+
+        n_explained += json_object_get_null_member (deviation, "cause") ? 0 : 1;
+        n_acted += json_array_get_length (json_object_get_array_member (deviation, "items")) > 0;
+      }
+    g_assert_cmpuint (n_explained, >, 0);
+    g_assert_cmpuint (n_acted, >, 0);
+
+    series = run_json (f, "metric", "series", "Svarsfrekvens", "--rollup", "week", "--json",
+                       NULL);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (series)), >=, 100);
   }
 }
 

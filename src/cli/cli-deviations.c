@@ -406,17 +406,34 @@ cli_item_effect (TavlaCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(TavlaItem) item = NULL;
   g_autoptr(GPtrArray) effects = NULL;
+  g_autofree char *periods = NULL;
+  guint64 n_periods = 0;
   TavlaBoard *board;
   gint64 id = 0;
   int status;
+  const GOptionEntry entries[] = {
+    { "periods", 0, 0, G_OPTION_ARG_FILENAME, &periods,
+      N_("How many periods to compare on each side (default 4)"), N_("NUMBER") },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
 
   if (!cli_parse_options (cli, _("The effect of a proposal on the metrics it is linked to: the "
                               "figures before it started and after it was done, the same "
                               "number of periods on each side."),
-                          NULL, &argc, &argv, &status))
+                          entries, &argc, &argv, &status))
     return status;
   if ((status = take_id (cli, argc, argv, FALSE, &id)) != CLI_EXIT_OK)
     return status;
+  if (periods != NULL && !g_ascii_string_to_unsigned (periods, 10, 1, 104, &n_periods, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (periods, -1);
+
+      g_set_error (&error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                   _("--periods “%s” is not a number of periods; give a whole number from 1 "
+                     "to 104"),
+                   shown);
+      return cli_fail (error);
+    }
 
   board = cli_get_board (cli, &error);
   if (board == NULL)
@@ -425,7 +442,7 @@ cli_item_effect (TavlaCli  *cli,
   item = tavla_board_get_item (board, id, &error);
   if (item == NULL)
     return fail_item (error);
-  effects = tavla_board_get_item_effect (board, id, 0, &error);
+  effects = tavla_board_get_item_effect (board, id, (guint) n_periods, &error);
   if (effects == NULL)
     return fail_item (error);
 

@@ -1146,6 +1146,19 @@ test_item_effect (Fixture       *f,
   expect_output (f, "After");
   expect_output (f, "95.0 %");
 
+  /* One period each side: the last week before, the first after. */
+  node = run_json (f, "item", "effect", "1", "--periods", "1", "--json", NULL);
+  effect = point_at (node, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (effect, "before")),
+                    ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (effect, "after")),
+                    ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  run (f, "item", "effect", "1", "--periods", "0", NULL);
+  expect_error (f, 3, "--periods");
+  run (f, "item", "effect", "1", "--periods", "fyra", NULL);
+  expect_error (f, 3, "fyra");
+
   run (f, "item", "effect", "999", NULL);
   expect_error (f, 4, "999");
   run (f, "item", "effect", "ett", NULL);

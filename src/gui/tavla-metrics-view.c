@@ -385,12 +385,13 @@ dup_item_label (TavlaMetricsView *self,
                 gint64            id)
 {
   g_autoptr(TavlaItem) item = tavla_board_get_item (self->board, id, NULL);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   if (item == NULL)
-    return g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+    return g_strdup_printf ("#%s", number);
 
   /* TRANSLATORS: an improvement proposal linked to a deviation: "#12 Title (In progress)". */
-  return g_strdup_printf (_("#%" G_GINT64_FORMAT " %s (%s)"), id, tavla_item_get_title (item),
+  return g_strdup_printf (_("#%s %s (%s)"), number, tavla_item_get_title (item),
                           tavla_status_get_label (tavla_item_get_status (item)));
 }
 

@@ -274,6 +274,7 @@ find_department (TavlaBoard   *self,
                  GError      **error)
 {
   g_autofree char *name = tavla_board_dup_trimmed (text);
+  g_autoptr(GPtrArray) departments = NULL;
   TavlaDepartment *department = NULL;
 
   if (name == NULL)
@@ -283,7 +284,19 @@ find_department (TavlaBoard   *self,
       return NULL;
     }
 
-  department = tavla_board_find_department (self, name);
+  /* From the store, not the board's model, which waits for the end of a
+   * batch (the demo adds departments and agreements in one). */
+  departments = tavla_store_list_departments (tavla_board_get_store (self), error);
+  if (departments == NULL)
+    return NULL;
+  for (guint i = 0; department == NULL && i < departments->len; i++)
+    {
+      TavlaDepartment *candidate = g_ptr_array_index (departments, i);
+
+      if (g_strcmp0 (tavla_department_get_name (candidate), name) == 0 ||
+          g_strcmp0 (tavla_department_get_code (candidate), name) == 0)
+        department = g_object_ref (candidate);
+    }
   if (department == NULL)
     input_errorf ("department", out_field, error,
                   _("Department “%s” does not exist; write the name or code of an existing department "
@@ -952,7 +965,6 @@ tavla_board_add_case_type (TavlaBoard                 *self,
   g_autofree char *folded = NULL;
   g_autoptr(TavlaAgreement) agreement = NULL;
   g_autoptr(TavlaAgreement) updated = NULL;
-  g_autoptr(TavlaPerson) person = NULL;
   TavlaStoreCaseTypeRow row = { 0 };
   TavlaStoreAgreementRow agreement_row = { 0 };
   TavlaAgreementStore *store = NULL;
@@ -1060,14 +1072,21 @@ tavla_board_add_case_type (TavlaBoard                 *self,
   contact = tavla_board_dup_trimmed (input->contact);
   if (contact != NULL)
     {
-      if ((person = tavla_board_find_person (self, contact)) == NULL)
+      g_autoptr(GError) local_error = NULL;
+
+      row.contact_id = tavla_store_find_person_id (tavla_board_get_store (self), contact, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (row.contact_id == 0)
         {
           input_errorf ("contact", out_field, error,
                         _("Contact “%s” is not a known person; write the name of someone on the board "
                           "(see “person list”) or add them first."), contact);
           return NULL;
         }
-      row.contact_id = tavla_person_get_id (person);
     }
 
   row.agreement_id = agreement_id;

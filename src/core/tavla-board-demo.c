@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "tavla-board-demo-agreements.h"
 #include "tavla-board-private.h"
 #include "tavla-clock.h"
 #include "tavla-core-resources.h"
@@ -344,7 +345,8 @@ tavla_board_load_demo_from_data (TavlaBoard  *self,
        load_departments (self, member_array (root, "departments"), actor, error) &&
        tavla_board_demo_load_metric_definitions (self, root, actor, error) &&
        load_items (self, items, real_now, error) &&
-       tavla_board_demo_load_figures (self, root, real_now, error);
+       tavla_board_demo_load_figures (self, root, real_now, error) &&
+       tavla_board_demo_load_agreements (self, root, real_now, error);
   tavla_clock_set_now_override (saved_override);
 
   if (!ok)

@@ -48,6 +48,10 @@ struct _TavlaMetricChart
   double          target;
   gboolean        has_target;
   guint           n_deviations;
+
+  /* Measured once per series and font, not on every frame. */
+  int             period_label_width;   /* -1 until measured */
+  int             label_height;
 };
 
 G_DEFINE_FINAL_TYPE (TavlaMetricChart, tavla_metric_chart, GTK_TYPE_WIDGET)
@@ -175,6 +179,12 @@ widest_period_label (TavlaMetricChart *self,
   int widest = 0;
   int height = 0;
 
+  if (self->period_label_width >= 0)
+    {
+      *out_height = self->label_height;
+      return self->period_label_width;
+    }
+
   text_size (self, "0", TICK_FONT_PX, FALSE, NULL, &height);
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -184,6 +194,8 @@ widest_period_label (TavlaMetricChart *self,
       widest = MAX (widest, width);
     }
 
+  self->period_label_width = widest;
+  self->label_height = height;
   *out_height = height;
   return widest;
 }
@@ -266,14 +278,16 @@ draw_period_labels (TavlaMetricChart       *self,
   for (guint i = 0; i < self->points->len; i++)
     {
       const Point *point = &g_array_index (self->points, Point, i);
+      g_autoptr(PangoLayout) text = NULL;
       int width = 0;
 
       if (!tavla_chart_label_shown (layout, i))
         continue;
 
-      text_size (self, point->label, TICK_FONT_PX, FALSE, &width, NULL);
-      show_text (self, cr, point->label, TICK_FONT_PX, FALSE,
-                 tavla_chart_layout_label_left (layout, i, width), y);
+      text = create_layout (self, point->label, TICK_FONT_PX, FALSE);
+      pango_layout_get_pixel_size (text, &width, NULL);
+      cairo_move_to (cr, tavla_chart_layout_label_left (layout, i, width), y);
+      pango_cairo_show_layout (cr, text);
     }
 }
 
@@ -533,6 +547,7 @@ tavla_metric_chart_css_changed (GtkWidget         *widget,
                                 GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (tavla_metric_chart_parent_class)->css_changed (widget, change);
+  TAVLA_METRIC_CHART (widget)->period_label_width = -1;
   gtk_widget_queue_draw (widget);
 }
 
@@ -566,6 +581,7 @@ tavla_metric_chart_class_init (TavlaMetricChartClass *klass)
 static void
 tavla_metric_chart_init (TavlaMetricChart *self)
 {
+  self->period_label_width = -1;
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
   g_array_set_clear_func (self->points, (GDestroyNotify) point_clear);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -617,6 +633,7 @@ tavla_metric_chart_set_series (TavlaMetricChart      *self,
   self->unit = unit;
   self->target = target;
   self->has_target = has_target;
+  self->period_label_width = -1;
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

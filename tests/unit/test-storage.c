@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -293,6 +294,69 @@ test_fixture_v1 (void)
   g_assert_cmpint (raw_int (path, "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
 }
 
+/* Schema version 2 (metrics) is released too: its dump opens with the
+ * current code, keeps its figures, deviations and links, and matches the
+ * schema a new file gets. */
+static void
+test_fixture_v2 (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autofree char *fixture = g_build_filename (g_getenv ("TAVLA_TEST_SRCDIR"), "tests", "fixtures",
+                                               "schema-v2.sql", NULL);
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GListModel) deviations = NULL;
+  g_autoptr(TavlaDeviation) deviation = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaDeviationQuery all = { NULL, };
+  sqlite3 *db = NULL;
+  guint n_items = 0;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  board = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (tavla_board_is_read_only (board));
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_metrics (board)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_response_groups (board)), ==, 2);
+
+  /* Week 47 of both groups: (452 + 410) / (511 + 428). */
+  points = tavla_board_get_series (board, "Svarsfrekvens", NULL, TAVLA_PERIOD_MONTH, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (points->len, ==, 1);
+  g_assert_cmpfloat (fabs (((TavlaSeriesPoint *) g_ptr_array_index (points, 0))->value -
+                           (481.0 + 452 + 410) / (502.0 + 511 + 428) * 100.0), <, 1e-9);
+
+  deviations = tavla_board_list_deviations (board, &all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deviations), ==, 1);
+  deviation = g_list_model_get_item (deviations, 0);
+  g_assert_cmpstr (tavla_deviation_get_cause (deviation), ==, "Kampanj om skolval");
+  tavla_deviation_get_items (deviation, &n_items);
+  g_assert_cmpuint (n_items, ==, 1);
+
+  item = tavla_board_get_item (board, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tavla_item_get_source (item), ==, TAVLA_SOURCE_DEVIATION);
+  g_assert_true (tavla_item_get_has_metric (item));
+
+  g_clear_object (&board);
+  {
+    g_autoptr(TavlaBoard) fresh = test_board_new (dir);
+    g_autofree char *released = schema_text (path);
+    g_autofree char *created = schema_text (tavla_board_get_path (fresh));
+
+    g_assert_cmpstr (created, ==, released);
+  }
+}
+
 static void
 test_reopen_keeps_everything (void)
 {
@@ -418,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/storage/foreign-files-refused", test_foreign_files_refused);
   g_test_add_func ("/storage/symlink-refused", test_symlink_refused);
   g_test_add_func ("/storage/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/storage/fixture-v2", test_fixture_v2);
   g_test_add_func ("/storage/reopen-keeps-everything", test_reopen_keeps_everything);
   g_test_add_func ("/storage/sync-folder-read-only", test_sync_folder_read_only);
   g_test_add_func ("/storage/backup", test_backup);

@@ -534,7 +534,9 @@ create_deviation_row (TavlaMetricsView *self,
     {
       g_autofree char *text = dup_item_label (self, items[i]);
 
-      button = gtk_button_new_with_label (text);
+      /* Long titles wrap rather than widen the page. */
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), new_label (text, NULL));
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (button, _("Show the proposal on the board"));

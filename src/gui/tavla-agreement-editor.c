@@ -8,6 +8,7 @@
 #include "tavla-agreement-casetype-dialog.h"
 #include "tavla-agreement-editor.h"
 #include "tavla-agreement-export.h"
+#include "tavla-agreement-rows.h"
 #include "tavla-gui-settings.h"
 
 /*
@@ -107,37 +108,6 @@ get_window (TavlaAgreementEditor *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* A pill says its meaning in words; the colour only repeats it. */
-static GtkWidget *
-new_pill (const char *text,
-          const char *icon_name,
-          const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  gtk_widget_add_css_class (box, "pill-badge");
-  gtk_widget_add_css_class (box, css_class);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  return box;
-}
-
 static void
 clear_box (GtkWidget *box)
 {
@@ -150,16 +120,6 @@ clear_box (GtkWidget *box)
       else
         gtk_widget_unparent (child);
     }
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  /* Rows only: the placeholder is a child too and stays. */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static char *
@@ -176,34 +136,12 @@ add_fact (TavlaAgreementEditor *self,
           const char           *value,
           const char           *css_class)
 {
-  GtkWidget *label = new_label (caption, "field-caption");
-  GtkWidget *text = new_label (value, css_class);
+  GtkWidget *label = tavla_agreement_new_label (caption, "field-caption");
+  GtkWidget *text = tavla_agreement_new_label (value, css_class);
 
   gtk_widget_set_hexpand (text, TRUE);
   gtk_grid_attach (self->facts_grid, label, 0, row, 1, 1);
   gtk_grid_attach (self->facts_grid, text, 1, row, 1, 1);
-}
-
-static char *
-dup_signatories (TavlaAgreement *agreement)
-{
-  GPtrArray *signatories = tavla_agreement_get_signatories (agreement);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; signatories != NULL && i < signatories->len; i++)
-    {
-      TavlaSignatory *signatory = g_ptr_array_index (signatories, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      /* TRANSLATORS: a signatory of an agreement: "Karin Berg, Förvaltningschef (Department)". */
-      g_string_append_printf (text, _("%s, %s (%s)"), signatory->name, signatory->role,
-                              tavla_party_get_label (signatory->party));
-    }
-
-  if (text->len == 0)
-    return g_strdup (_("None named yet"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -216,7 +154,7 @@ fill_header (TavlaAgreementEditor *self)
   g_autofree char *from = dup_date (tavla_agreement_get_valid_from (agreement), _("Not set"));
   g_autofree char *to = dup_date (tavla_agreement_get_valid_to (agreement), _("Until further notice"));
   g_autofree char *due = dup_date (tavla_agreement_get_review_due (agreement), _("Set when signed"));
-  g_autofree char *signatories = dup_signatories (agreement);
+  g_autofree char *signatories = tavla_agreement_dup_signatories (agreement);
   g_autofree char *interval = NULL;
   gboolean overdue = tavla_agreement_is_review_overdue (agreement, NULL);
   GtkWidget *child;
@@ -224,12 +162,12 @@ fill_header (TavlaAgreementEditor *self)
   gtk_label_set_label (self->title_label, title);
 
   clear_box (GTK_WIDGET (self->pill_box));
-  gtk_box_append (self->pill_box, new_pill (tavla_agreement_status_get_label (status), NULL,
-                                            tavla_agreement_status_to_string (status)));
+  gtk_box_append (self->pill_box, tavla_agreement_new_pill (tavla_agreement_status_get_label (status), NULL,
+                                                            tavla_agreement_status_to_string (status)));
   if (tavla_agreement_get_revision_needed (agreement))
-    gtk_box_append (self->pill_box, new_pill (_("Revision needed"), "dialog-warning-symbolic", "revision-badge"));
+    gtk_box_append (self->pill_box, tavla_agreement_new_pill (_("Revision needed"), "dialog-warning-symbolic", "revision-badge"));
   if (overdue)
-    gtk_box_append (self->pill_box, new_pill (_("Review overdue"), "alarm-symbolic", "overdue-badge"));
+    gtk_box_append (self->pill_box, tavla_agreement_new_pill (_("Review overdue"), "alarm-symbolic", "overdue-badge"));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
     gtk_grid_remove (self->facts_grid, child);
@@ -267,42 +205,14 @@ fill_sections (TavlaAgreementEditor *self,
           gtk_widget_set_visible (GTK_WIDGET (self->section_messages[s]), FALSE);
         }
       gtk_text_view_set_editable (self->section_views[s], editable);
+      if (editable)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->section_views[s]), "locked");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->section_views[s]), "locked");
       gtk_text_view_set_cursor_visible (self->section_views[s], editable);
       gtk_widget_set_visible (self->section_saves[s], editable);
     }
   self->filling = FALSE;
-}
-
-static GtkWidget *
-create_case_type_row (TavlaCaseType *case_type)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  g_autoptr(GString) line = g_string_new (tavla_rosa_class_get_label (tavla_case_type_get_rosa_class (case_type)));
-  const char *quality = tavla_case_type_get_quality (case_type);
-  const char *contact = tavla_case_type_get_contact (case_type);
-  int days = tavla_case_type_get_days (case_type);
-
-  gtk_widget_add_css_class (box, "agreement-row");
-  gtk_box_append (GTK_BOX (box), new_label (tavla_case_type_get_name (case_type), "heading"));
-
-  g_string_append (line, " · ");
-  if (days >= 0)
-    g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days", days), days);
-  else
-    g_string_append (line, _("no time frame agreed"));
-  g_string_append (line, " · ");
-  g_string_append (line, tavla_handled_by_get_label (tavla_case_type_get_handled_by (case_type)));
-  if (contact != NULL)
-    {
-      g_string_append (line, " · ");
-      /* TRANSLATORS: the case type's contact person in the centre. */
-      g_string_append_printf (line, _("contact %s"), contact);
-    }
-  gtk_box_append (GTK_BOX (box), new_label (line->str, NULL));
-  if (quality != NULL && quality[0] != '\0')
-    gtk_box_append (GTK_BOX (box), new_label (quality, "dim-label"));
-
-  return box;
 }
 
 static void
@@ -310,50 +220,9 @@ fill_case_types (TavlaAgreementEditor *self)
 {
   GPtrArray *case_types = tavla_agreement_get_case_types (self->agreement);
 
-  clear_list (self->case_type_list);
+  tavla_agreement_clear_list (self->case_type_list);
   for (guint i = 0; case_types != NULL && i < case_types->len; i++)
-    gtk_list_box_append (self->case_type_list, create_case_type_row (g_ptr_array_index (case_types, i)));
-}
-
-static GtkWidget *
-create_version_row (TavlaAgreementEditor *self,
-                    TavlaAgreement       *version)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label;
-  TavlaAgreementStatus status = tavla_agreement_get_status (version);
-  const char *signed_date = tavla_agreement_get_signed (version);
-  g_autofree char *name = NULL;
-  g_autofree char *when = NULL;
-  gboolean shown = tavla_agreement_get_id (version) == tavla_agreement_get_id (self->agreement);
-
-  /* TRANSLATORS: an agreement's version number. */
-  name = g_strdup_printf (_("Version %u"), tavla_agreement_get_version_number (version));
-  if (signed_date != NULL)
-    {
-      g_autofree char *date = tavla_date_display (signed_date);
-
-      /* TRANSLATORS: when a version was signed: "signed 2026-02-02 (w. 6)". */
-      when = g_strdup_printf (_("signed %s"), date);
-    }
-  else
-    when = g_strdup (_("not signed"));
-
-  gtk_widget_add_css_class (line, "agreement-row");
-  label = new_label (name, "heading");
-  gtk_box_append (GTK_BOX (line), label);
-  gtk_box_append (GTK_BOX (line), new_pill (tavla_agreement_status_get_label (status), NULL,
-                                            tavla_agreement_status_to_string (status)));
-  label = new_label (when, "dim-label");
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (line), label);
-  gtk_box_append (GTK_BOX (line), new_label (shown ? _("Shown") : _("Show"), shown ? "dim-label" : "accent"));
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !shown);
-  g_object_set_data_full (G_OBJECT (row), "agreement", g_object_ref (version), g_object_unref);
-  return row;
+    gtk_list_box_append (self->case_type_list, tavla_agreement_case_type_row_new (g_ptr_array_index (case_types, i)));
 }
 
 static gint64
@@ -368,34 +237,6 @@ version_id_at (TavlaAgreementEditor *self,
   return tavla_agreement_get_id (version);
 }
 
-static GtkWidget *
-create_change_row (TavlaAgreementChange *change)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
-  gtk_widget_add_css_class (box, "agreement-row");
-  gtk_box_append (GTK_BOX (box), new_label (change->description, "heading"));
-  if (change->old_value != NULL && change->old_value[0] != '\0')
-    {
-      g_autofree char *text = g_strdup_printf (_("Before: %s"), change->old_value);
-      GtkWidget *label = new_label (text, "diff-old");
-
-      gtk_label_set_lines (GTK_LABEL (label), 6);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  if (change->new_value != NULL && change->new_value[0] != '\0')
-    {
-      g_autofree char *text = g_strdup_printf (_("After: %s"), change->new_value);
-      GtkWidget *label = new_label (text, "diff-new");
-
-      gtk_label_set_lines (GTK_LABEL (label), 6);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  return box;
-}
-
 static void
 fill_diff (TavlaAgreementEditor *self)
 {
@@ -404,7 +245,7 @@ fill_diff (TavlaAgreementEditor *self)
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
 
-  clear_list (self->diff_list);
+  tavla_agreement_clear_list (self->diff_list);
   if (self->filling || self->board == NULL)
     return;
 
@@ -423,7 +264,7 @@ fill_diff (TavlaAgreementEditor *self)
 
   gtk_label_set_label (self->diff_placeholder, _("The two versions have the same content."));
   for (guint i = 0; i < changes->len; i++)
-    gtk_list_box_append (self->diff_list, create_change_row (g_ptr_array_index (changes, i)));
+    gtk_list_box_append (self->diff_list, tavla_agreement_change_row_new (g_ptr_array_index (changes, i)));
 }
 
 static void
@@ -432,7 +273,7 @@ fill_versions (TavlaAgreementEditor *self)
   g_autoptr(GError) error = NULL;
   guint n, shown = 0;
 
-  clear_list (self->version_list);
+  tavla_agreement_clear_list (self->version_list);
   g_clear_object (&self->versions);
   self->versions = tavla_board_list_agreement_versions (self->board, tavla_agreement_get_department_id (self->agreement),
                                                         &error);
@@ -446,7 +287,7 @@ fill_versions (TavlaAgreementEditor *self)
     {
       g_autoptr(TavlaAgreement) version = g_list_model_get_item (self->versions, i - 1);
 
-      gtk_list_box_append (self->version_list, create_version_row (self, version));
+      gtk_list_box_append (self->version_list, tavla_agreement_version_row_new (version, tavla_agreement_get_id (version) == tavla_agreement_get_id (self->agreement)));
     }
   for (guint i = 0; i < n; i++)
     {
@@ -476,11 +317,11 @@ fill_history (TavlaAgreementEditor *self)
   g_autoptr(GError) error = NULL;
   guint n;
 
-  clear_list (self->history_list);
+  tavla_agreement_clear_list (self->history_list);
   history = tavla_board_list_agreement_history (self->board, tavla_agreement_get_id (self->agreement), &error);
   if (history == NULL)
     {
-      gtk_list_box_append (self->history_list, new_label (error->message, "error"));
+      gtk_list_box_append (self->history_list, tavla_agreement_new_label (error->message, "error"));
       return;
     }
 
@@ -488,20 +329,8 @@ fill_history (TavlaAgreementEditor *self)
   for (guint i = n; i > 0; i--)
     {
       g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i - 1);
-      g_autofree char *what = tavla_agreement_describe_history (entry);
-      g_autofree char *when = tavla_timestamp_display (tavla_history_entry_get_at (entry));
-      g_autofree char *who = NULL;
-      const char *note = tavla_history_entry_get_note (entry);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-      /* TRANSLATORS: when and by whom a change was made: "2026-11-25 14:03 · Anna Lind". */
-      who = g_strdup_printf (_("%s · %s"), when, tavla_history_entry_get_actor (entry));
-      gtk_widget_add_css_class (box, "history-row");
-      gtk_box_append (GTK_BOX (box), new_label (what, "history-what"));
-      if (note != NULL && note[0] != '\0')
-        gtk_box_append (GTK_BOX (box), new_label (note, "history-note"));
-      gtk_box_append (GTK_BOX (box), new_label (who, "dim-label"));
-      gtk_list_box_append (self->history_list, box);
+      gtk_list_box_append (self->history_list, tavla_agreement_history_row_new (entry));
     }
 }
 
@@ -535,11 +364,11 @@ fill_items (TavlaAgreementEditor *self)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  clear_list (self->item_list);
+  tavla_agreement_clear_list (self->item_list);
   ids = tavla_board_list_agreement_items (self->board, tavla_agreement_get_id (self->agreement), &error);
   if (ids == NULL)
     {
-      gtk_list_box_append (self->item_list, new_label (error->message, "error"));
+      gtk_list_box_append (self->item_list, tavla_agreement_new_label (error->message, "error"));
       return;
     }
 
@@ -659,9 +488,9 @@ build_sections (TavlaAgreementEditor *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *frame = gtk_frame_new (NULL);
       GtkWidget *view = gtk_text_view_new ();
-      GtkWidget *message = new_label (NULL, "error");
+      GtkWidget *message = tavla_agreement_new_label (NULL, "error");
       GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Section"));
-      GtkWidget *caption = new_label (tavla_section_get_label (s), "title-4");
+      GtkWidget *caption = tavla_agreement_new_label (tavla_section_get_label (s), "title-4");
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -676,7 +505,7 @@ build_sections (TavlaAgreementEditor *self)
       gtk_widget_set_sensitive (save, FALSE);
 
       gtk_box_append (GTK_BOX (box), caption);
-      gtk_box_append (GTK_BOX (box), new_label (tavla_section_get_description (s), "dim-label"));
+      gtk_box_append (GTK_BOX (box), tavla_agreement_new_label (tavla_section_get_description (s), "dim-label"));
       gtk_box_append (GTK_BOX (box), frame);
       gtk_box_append (GTK_BOX (box), message);
       gtk_box_append (GTK_BOX (box), save);

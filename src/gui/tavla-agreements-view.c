@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "tavla-agreement-rows.h"
 #include "tavla-agreements-view.h"
 #include "tavla-gui-settings.h"
 
@@ -52,36 +53,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TavlaAgreementsView, tavla_agreements_view, GTK_TYPE_WIDGET)
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-new_pill (const char *text,
-          const char *icon_name,
-          const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  gtk_widget_add_css_class (box, "pill-badge");
-  gtk_widget_add_css_class (box, css_class);
-  gtk_widget_set_halign (box, GTK_ALIGN_START);
-  return box;
-}
-
 /* The department's current agreement from the board's model, borrowed. */
 static TavlaAgreement *
 find_current (TavlaAgreementsView *self,
@@ -108,10 +79,10 @@ create_department_row (TavlaAgreementsView *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
-  gtk_box_append (GTK_BOX (box), new_label (tavla_department_get_name (department), "agreement-row-name"));
+  gtk_box_append (GTK_BOX (box), tavla_agreement_new_label (tavla_department_get_name (department), "agreement-row-name"));
 
   if (agreement == NULL)
-    gtk_box_append (GTK_BOX (box), new_label (_("No agreement yet"), "dim-label"));
+    gtk_box_append (GTK_BOX (box), tavla_agreement_new_label (_("No agreement yet"), "dim-label"));
   else
     {
       TavlaAgreementStatus status = tavla_agreement_get_status (agreement);
@@ -122,9 +93,9 @@ create_department_row (TavlaAgreementsView *self,
 
       /* TRANSLATORS: an agreement's version number. */
       version = g_strdup_printf (_("Version %u"), tavla_agreement_get_version_number (agreement));
-      gtk_box_append (GTK_BOX (line), new_label (version, NULL));
-      gtk_box_append (GTK_BOX (line), new_pill (tavla_agreement_status_get_label (status), NULL,
-                                                tavla_agreement_status_to_string (status)));
+      gtk_box_append (GTK_BOX (line), tavla_agreement_new_label (version, NULL));
+      gtk_box_append (GTK_BOX (line), tavla_agreement_new_pill (tavla_agreement_status_get_label (status), NULL,
+                                                                tavla_agreement_status_to_string (status)));
       gtk_box_append (GTK_BOX (box), line);
 
       if (due != NULL)
@@ -133,26 +104,17 @@ create_department_row (TavlaAgreementsView *self,
           /* TRANSLATORS: when an agreement's yearly review is due: "Review due 2026-02-02 (w. 6)". */
           g_autofree char *text = g_strdup_printf (_("Review due %s"), date);
 
-          gtk_box_append (GTK_BOX (box), new_label (text, overdue ? "review-overdue" : "dim-label"));
+          gtk_box_append (GTK_BOX (box), tavla_agreement_new_label (text, overdue ? "review-overdue" : "dim-label"));
         }
       if (overdue)
-        gtk_box_append (GTK_BOX (box), new_pill (_("Review overdue"), "alarm-symbolic", "overdue-badge"));
+        gtk_box_append (GTK_BOX (box), tavla_agreement_new_pill (_("Review overdue"), "alarm-symbolic", "overdue-badge"));
       if (tavla_agreement_get_revision_needed (agreement))
-        gtk_box_append (GTK_BOX (box), new_pill (_("Revision needed"), "dialog-warning-symbolic", "revision-badge"));
+        gtk_box_append (GTK_BOX (box), tavla_agreement_new_pill (_("Revision needed"), "dialog-warning-symbolic", "revision-badge"));
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "department", g_object_ref (department), g_object_unref);
   return row;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static TavlaDepartment *
@@ -201,7 +163,7 @@ reload (TavlaAgreementsView *self)
 
   self->filling = TRUE;
   gtk_list_box_select_row (self->department_list, NULL);
-  clear_list (self->department_list);
+  tavla_agreement_clear_list (self->department_list);
   self->filling = FALSE;
 
   if (self->board == NULL ||

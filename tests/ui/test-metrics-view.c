@@ -234,6 +234,47 @@ test_pages (Fixture       *fixture,
   g_assert_nonnull (switcher);
   g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (ADW_VIEW_SWITCHER_TITLE (switcher)));
   g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (switcher)) == FALSE);
+
+  /* Alt+1 and Alt+2 switch pages from the keyboard. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "board");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "board");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "metrics");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "metrics");
+}
+
+/* Figures written by another process (tavla-cli from cron) show in the
+ * chart once the board refreshes, as its watch does within a second. */
+static void
+test_refresh_from_other_process (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  TavlaMetricChart *chart = tavla_metrics_view_get_chart (fixture->view);
+  g_autoptr(TavlaBoard) other = NULL;
+  g_autoptr(TavlaMeasurement) measurement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  TavlaPeriod now;
+  TavlaMeasurementInput input = {
+    .metric = "Svarsfrekvens", .group = "Växel", .numerator = "150", .denominator = "200",
+  };
+
+  g_assert_true (tavla_metrics_view_select_metric (fixture->view, "Svarsfrekvens"));
+  ui_test_iterate ();
+  g_assert_cmpuint (tavla_metric_chart_get_n_points (chart), ==, 30);
+
+  tavla_period_current (TAVLA_PERIOD_WEEK, &now);
+  period = tavla_period_format (&now);
+  input.period = period;
+  other = tavla_board_open (fixture->path, &error);
+  g_assert_no_error (error);
+  measurement = tavla_board_record_measurement (other, &input, "Cron", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  tavla_board_refresh (fixture->board, &error);
+  g_assert_no_error (error);
+  ui_test_iterate ();
+  g_assert_cmpuint (tavla_metric_chart_get_n_points (chart), ==, 31);
+  g_assert_cmpuint (tavla_metric_chart_get_n_deviations (chart), ==, 7);
 }
 
 static void
@@ -598,6 +639,7 @@ main (int   argc,
   add_test ("/metrics/pages", test_pages, DATA_NONE);
   add_test ("/metrics/demo-metrics", test_demo_metrics, DATA_DEMO);
   add_test ("/metrics/own-metrics", test_own_metrics, DATA_OWN);
+  add_test ("/metrics/refresh-from-other-process", test_refresh_from_other_process, DATA_OWN);
   add_test ("/metrics/explain-deviation", test_explain_deviation, DATA_OWN);
   add_test ("/metrics/create-improvement", test_create_improvement, DATA_OWN);
   add_test ("/metrics/import-preview", test_import_preview, DATA_OWN);

@@ -129,6 +129,7 @@ typedef struct
   guint    n_respondents;  /* of them with respondents */
   gint64   sum_respondents;
   double   sum_weighted;   /* sum of value x respondents */
+  gint64   deviation_id;   /* with n 1: the measurement's open deviation, or 0 */
 } TavlaStoreRollupRow;
 
 /* Deviations to list: anchor days from @from_day to @to_day (ISO dates,

@@ -1764,13 +1764,14 @@ series_for (TavlaBoard          *self,
             GError             **error)
 {
   g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) tavla_series_point_free);
-  g_autoptr(GHashTable) deviation_ids = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autofree char *from_key = NULL;
   g_autofree char *to_key = NULL;
   TavlaStore *store = tavla_board_get_store (self);
   TavlaStoreRollupQuery query = { 0 };
   gint64 group_id = group != NULL ? tavla_response_group_get_id (group) : 0;
+  gboolean single = rollup == tavla_metric_get_period (metric) &&
+                    (group != NULL || !tavla_metric_get_per_group (metric));
 
   if (from != NULL)
     {
@@ -1794,28 +1795,6 @@ series_for (TavlaBoard          *self,
   if ((rows = tavla_store_rollup (store, &query, error)) == NULL)
     return NULL;
 
-  /* Points that are one stored measurement carry its deviation's id. */
-  if (rollup == tavla_metric_get_period (metric) &&
-      (group != NULL || !tavla_metric_get_per_group (metric)))
-    {
-      TavlaStoreDeviationQuery deviation_query = { 0 };
-      g_autoptr(GPtrArray) deviations = NULL;
-
-      deviation_query.metric_id = query.metric_id;
-      deviation_query.group_id = group_id;
-      if ((deviations = tavla_store_list_deviations (store, &deviation_query, error)) == NULL)
-        return NULL;
-
-      deviation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < deviations->len; i++)
-        {
-          TavlaDeviation *deviation = g_ptr_array_index (deviations, i);
-
-          g_hash_table_insert (deviation_ids, g_strdup (tavla_deviation_get_period (deviation)),
-                               (gpointer) (gintptr) tavla_deviation_get_id (deviation));
-        }
-    }
-
   for (guint i = 0; i < rows->len; i++)
     {
       const TavlaStoreRollupRow *row = &g_array_index (rows, TavlaStoreRollupRow, i);
@@ -1825,8 +1804,9 @@ series_for (TavlaBoard          *self,
       point_from_rollup (point, tavla_metric_get_unit (metric), row);
       point->target = tavla_metric_get_target (metric);
       point->deviation = tavla_metric_is_deviation (metric, point->value);
-      if (deviation_ids != NULL && point->deviation)
-        point->deviation_id = (gint64) (gintptr) g_hash_table_lookup (deviation_ids, point->period);
+      /* Points that are one stored measurement carry its deviation's id. */
+      if (single && point->deviation)
+        point->deviation_id = row->deviation_id;
       g_ptr_array_add (points, point);
     }
 

@@ -355,14 +355,18 @@ tavla_sqlite_metrics_update_measurement (TavlaStore                      *store,
 }
 
 /* One statement per roll-up kind and group filter, so that each runs as a
- * GROUP BY over its own index. */
+ * GROUP BY over its own index. A group of one measurement also brings the
+ * id of its open deviation. */
 #define ROLLUP_SQL(KEY, GROUP_FILTER) \
-  "SELECT " KEY ", count (*), total (value), count (numerator), total (numerator)," \
-  " total (denominator), count (respondents), total (respondents), total (value * respondents)" \
-  " FROM measurement" \
-  " WHERE metric_id = ?1" GROUP_FILTER \
-  " AND " KEY " >= coalesce (?3, '') AND " KEY " <= coalesce (?4, '~')" \
-  " GROUP BY " KEY " ORDER BY " KEY
+  "SELECT r.*, CASE WHEN r.n = 1 THEN" \
+  "  (SELECT d.id FROM deviation d WHERE d.measurement_id = r.last_id AND d.resolved = 0) END" \
+  " FROM (SELECT " KEY ", count (*) AS n, total (value), count (numerator), total (numerator)," \
+  "  total (denominator), count (respondents), total (respondents), total (value * respondents)," \
+  "  max (id) AS last_id" \
+  "  FROM measurement" \
+  "  WHERE metric_id = ?1" GROUP_FILTER \
+  "  AND " KEY " >= coalesce (?3, '') AND " KEY " <= coalesce (?4, '~')" \
+  "  GROUP BY " KEY ") r ORDER BY 1"
 
 static const char *const rollup_all_sql[TAVLA_N_PERIOD_KINDS] = {
   ROLLUP_SQL ("period", " AND ?2 = 0"),
@@ -425,6 +429,7 @@ tavla_sqlite_metrics_rollup (TavlaStore                   *store,
       row.n_respondents = (guint) sqlite3_column_int64 (stmt, 6);
       row.sum_respondents = (gint64) sqlite3_column_double (stmt, 7);
       row.sum_weighted = sqlite3_column_double (stmt, 8);
+      row.deviation_id = sqlite3_column_int64 (stmt, 10);
       g_array_append_val (rows, row);
     }
 

@@ -810,6 +810,17 @@ tavla_agreement_editor_reload (TavlaAgreementEditor *self)
   show_agreement (self, self->agreement != NULL ? tavla_agreement_get_id (self->agreement) : 0);
 }
 
+/* Reads the proposals linked to the shown version again (after a link was
+ * made, or a proposal's title or status changed). */
+void
+tavla_agreement_editor_reload_items (TavlaAgreementEditor *self)
+{
+  g_return_if_fail (TAVLA_IS_AGREEMENT_EDITOR (self));
+
+  if (self->board != NULL && self->agreement != NULL)
+    fill_items (self);
+}
+
 /* Signs the shown draft on @date; FALSE with the core's message shown in
  * the sign popover when refused (no date, not a draft, ...). */
 gboolean
@@ -943,6 +954,14 @@ tavla_agreement_editor_get_diff_list (TavlaAgreementEditor *self)
   g_return_val_if_fail (TAVLA_IS_AGREEMENT_EDITOR (self), NULL);
 
   return self->diff_list;
+}
+
+GtkListBox *
+tavla_agreement_editor_get_item_list (TavlaAgreementEditor *self)
+{
+  g_return_val_if_fail (TAVLA_IS_AGREEMENT_EDITOR (self), NULL);
+
+  return self->item_list;
 }
 
 GtkListBox *

@@ -16,6 +16,7 @@ void            tavla_agreement_editor_show           (TavlaAgreementEditor *sel
                                                        gint64                agreement_id);
 TavlaAgreement *tavla_agreement_editor_get_agreement  (TavlaAgreementEditor *self);
 void            tavla_agreement_editor_reload         (TavlaAgreementEditor *self);
+void            tavla_agreement_editor_reload_items   (TavlaAgreementEditor *self);
 gboolean        tavla_agreement_editor_sign           (TavlaAgreementEditor *self,
                                                        const char           *date);
 gboolean        tavla_agreement_editor_revise         (TavlaAgreementEditor *self);
@@ -28,6 +29,7 @@ void            tavla_agreement_editor_compare        (TavlaAgreementEditor *sel
 GtkListBox     *tavla_agreement_editor_get_version_list (TavlaAgreementEditor *self);
 GtkListBox     *tavla_agreement_editor_get_diff_list  (TavlaAgreementEditor *self);
 GtkListBox     *tavla_agreement_editor_get_case_type_list (TavlaAgreementEditor *self);
+GtkListBox     *tavla_agreement_editor_get_item_list  (TavlaAgreementEditor *self);
 const char     *tavla_agreement_editor_get_sign_message (TavlaAgreementEditor *self);
 
 G_END_DECLS

@@ -52,7 +52,6 @@ on_export_response (GtkNativeDialog *native,
                     ExportData      *data)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -60,20 +59,33 @@ on_export_response (GtkNativeDialog *native,
 
   if (file != NULL)
     {
-      if (tavla_agreement_export_to_file (data->agreement, data->format, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-
-          /* TRANSLATORS: after exporting an agreement: "Saved Socialförvaltningen-version-2.pdf". */
-          message = g_strdup_printf (_("Saved %s"), name);
-        }
-      else
-        message = g_strdup (error->message);
+      message = tavla_agreement_export_write (data->agreement, data->format, file);
       data->done (message, data->user_data);
     }
 
   export_data_free (data);
   g_object_unref (native);
+}
+
+/* Writes @agreement to @file through the core's exporter and returns what
+ * to tell the user: the file saved, or why it was not. */
+char *
+tavla_agreement_export_write (TavlaAgreement    *agreement,
+                              TavlaExportFormat  format,
+                              GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TAVLA_IS_AGREEMENT (agreement), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!tavla_agreement_export_to_file (agreement, format, file, &error))
+    return g_strdup (error->message);
+
+  name = g_file_get_basename (file);
+  /* TRANSLATORS: after exporting an agreement: "Saved Socialförvaltningen-version-2.pdf". */
+  return g_strdup_printf (_("Saved %s"), name);
 }
 
 /* "Socialförvaltningen-version-2.pdf": the department's name with the
@@ -156,25 +168,15 @@ on_draw_page (GtkPrintOperation      *operation,
   tavla_agreement_document_draw_page (document, gtk_print_context_get_cairo_context (context), page);
 }
 
-/* Prints @agreement on A4 with the same layout as its PDF export. */
-void
-tavla_agreement_print (GtkWindow           *parent,
-                       TavlaAgreement      *agreement,
-                       TavlaExportDoneFunc  done,
-                       gpointer             user_data)
+static GtkPrintOperation *
+create_print_operation (TavlaAgreement *agreement)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  TavlaAgreementDocument *document;
-  GtkPrintOperationResult result;
+  g_autofree char *title = tavla_agreement_dup_title (agreement);
+  TavlaAgreementDocument *document = tavla_agreement_document_new (agreement);
 
-  g_return_if_fail (TAVLA_IS_AGREEMENT (agreement));
-
-  document = tavla_agreement_document_new (agreement);
-  title = tavla_agreement_dup_title (agreement);
   /* The whole sheet: the core's layout has the PDF's own margins. */
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -186,8 +188,47 @@ tavla_agreement_print (GtkWindow           *parent,
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
   g_object_set_data_full (G_OBJECT (operation), "document", document,
                           (GDestroyNotify) tavla_agreement_document_free);
+  return operation;
+}
 
+/* Prints @agreement on A4 with the same layout as its PDF export. */
+void
+tavla_agreement_print (GtkWindow           *parent,
+                       TavlaAgreement      *agreement,
+                       TavlaExportDoneFunc  done,
+                       gpointer             user_data)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (TAVLA_IS_AGREEMENT (agreement));
+
+  operation = create_print_operation (agreement);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && done != NULL)
     done (error->message, user_data);
+}
+
+/* Prints @agreement to the PDF file @path without a dialog, through the
+ * same print operation; the number of pages, 0 on error. */
+guint
+tavla_agreement_print_to_pdf (TavlaAgreement  *agreement,
+                              const char      *path,
+                              GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  int n_pages = 0;
+
+  g_return_val_if_fail (TAVLA_IS_AGREEMENT (agreement), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  operation = create_print_operation (agreement);
+  gtk_print_operation_set_export_filename (operation, path);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    return 0;
+
+  g_object_get (operation, "n-pages", &n_pages, NULL);
+  return MAX (n_pages, 0);
 }

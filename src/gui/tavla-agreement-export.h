@@ -11,6 +11,9 @@ typedef void (*TavlaExportDoneFunc) (const char *message,
 
 char *tavla_agreement_export_dup_file_name (TavlaAgreement      *agreement,
                                             TavlaExportFormat    format);
+char *tavla_agreement_export_write         (TavlaAgreement      *agreement,
+                                            TavlaExportFormat    format,
+                                            GFile               *file);
 void  tavla_agreement_export_choose        (GtkWindow           *parent,
                                             TavlaAgreement      *agreement,
                                             TavlaExportFormat    format,
@@ -21,5 +24,8 @@ void  tavla_agreement_print                (GtkWindow           *parent,
                                             TavlaAgreement      *agreement,
                                             TavlaExportDoneFunc  done,
                                             gpointer             user_data);
+guint tavla_agreement_print_to_pdf         (TavlaAgreement      *agreement,
+                                            const char          *path,
+                                            GError             **error);
 
 G_END_DECLS

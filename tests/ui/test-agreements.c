@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <tavla/tavla.h>
 
 #include "tavla-agreement-casetype-dialog.h"
@@ -29,6 +30,7 @@ typedef struct
   TavlaAgreementsView *view;
   gint64               sbf_id;   /* signed long ago: its review is overdue */
   gint64               buf_id;   /* signed this year, then a case type added */
+  gint64               item_id;  /* a proposal linked to the first */
 } Fixture;
 
 static TavlaAgreement *
@@ -103,6 +105,19 @@ fill_board (Fixture *fixture)
   g_clear_object (&sbf);
   sbf = tavla_board_sign_agreement (fixture->board, fixture->sbf_id, "2020-01-31", "Testaren", &error);
   g_assert_no_error (error);
+
+  /* A proposal about the agreement, linked to it. */
+  {
+    TavlaItemChange change = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "Uppdatera checklistan för bygglovsarkivet" };
+    g_autoptr(TavlaItem) item = tavla_board_create_item (fixture->board, &change, "Testaren", &error);
+    g_autoptr(TavlaItem) linked = NULL;
+
+    g_assert_no_error (error);
+    fixture->item_id = tavla_item_get_id (item);
+    linked = tavla_board_link_item_to_agreement (fixture->board, fixture->item_id, fixture->sbf_id, 0,
+                                                 "Testaren", &error);
+    g_assert_no_error (error);
+  }
 
   buf = add_agreement (fixture->board, BUF, recently);
   fixture->buf_id = tavla_agreement_get_id (buf);
@@ -491,6 +506,87 @@ test_case_type_dialog (Fixture       *fixture,
 }
 
 static void
+on_open_item (gint64 *out_id,
+              gint64  item_id)
+{
+  *out_id = item_id;
+}
+
+/* The linked proposal is listed with its status; a click asks the window
+ * to show it on the board. */
+static void
+test_linked_items (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TavlaAgreementEditor *editor = tavla_agreements_view_get_editor (fixture->view);
+  g_autofree char *label = g_strdup_printf ("#%" G_GINT64_FORMAT " Uppdatera checklistan för bygglovsarkivet (New)",
+                                            fixture->item_id);
+  GtkWidget *text;
+  GtkWidget *button;
+  gint64 opened = 0;
+
+  g_signal_connect_swapped (fixture->view, "open-item", G_CALLBACK (on_open_item), &opened);
+  g_assert_true (tavla_agreements_view_select_department (fixture->view, SBF));
+  ui_test_iterate ();
+  show_part (editor, "items");
+
+  text = ui_test_find_label (GTK_WIDGET (tavla_agreement_editor_get_item_list (editor)), label);
+  g_assert_true (ui_test_is_shown (text));
+  button = gtk_widget_get_ancestor (text, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (opened, ==, fixture->item_id);
+
+  /* Another department's agreement has none. */
+  g_assert_true (tavla_agreements_view_select_department (fixture->view, BUF));
+  ui_test_iterate ();
+  g_assert_null (gtk_list_box_get_row_at_index (tavla_agreement_editor_get_item_list (editor), 0));
+}
+
+/* Export writes the core's document: a section's "<script>" is text in
+ * the HTML; printing lays out the same A4 pages, read back from the PDF. */
+static void
+test_export_and_print (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TavlaAgreement) draft = add_agreement (fixture->board, SOC, NULL);
+  g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html_path = g_build_filename (fixture->dir, "avtal.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "avtal.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (html_path);
+  const char *argv[] = { "pdftotext", pdf_path, "-", NULL };
+  int status = 0;
+
+  set_section (fixture->board, tavla_agreement_get_id (draft), "responsibilities",
+               "Kundcenter svarar <script>alert(1)</script> på frågor om försörjningsstöd.");
+  agreement = tavla_board_get_agreement (fixture->board, tavla_agreement_get_id (draft), &error);
+  g_assert_no_error (error);
+
+  message = tavla_agreement_export_write (agreement, TAVLA_EXPORT_HTML, file);
+  g_assert_cmpstr (message, ==, "Saved avtal.html");
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  g_assert_null (strstr (html, "<script>"));
+
+  g_assert_cmpuint (tavla_agreement_print_to_pdf (agreement, pdf_path, &error), >=, 1);
+  g_assert_no_error (error);
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, SOC));
+  g_assert_nonnull (strstr (text, "försörjningsstöd"));
+}
+
+static void
 test_export_file_name (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -517,6 +613,8 @@ main (int   argc,
   g_test_add ("/agreements/sign-without-date", Fixture, "filled", fixture_setup, test_sign_without_date, fixture_teardown);
   g_test_add ("/agreements/revise", Fixture, "filled", fixture_setup, test_revise, fixture_teardown);
   g_test_add ("/agreements/case-type", Fixture, "filled", fixture_setup, test_case_type_dialog, fixture_teardown);
+  g_test_add ("/agreements/linked-items", Fixture, "filled", fixture_setup, test_linked_items, fixture_teardown);
+  g_test_add ("/agreements/export-and-print", Fixture, "filled", fixture_setup, test_export_and_print, fixture_teardown);
   g_test_add ("/agreements/export-file-name", Fixture, "filled", fixture_setup, test_export_file_name, fixture_teardown);
 
   return ui_test_run ();

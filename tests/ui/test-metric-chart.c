@@ -298,7 +298,7 @@ test_render_two_years (void)
 {
   TavlaMetricChart *chart = new_chart ();
   TavlaChartPoint points[104];
-  g_autofree char *labels[104] = { NULL, };
+  char *labels[104] = { NULL, };
   TavlaChartLayout layout;
   cairo_surface_t *surface;
   PixelCount row, above, all;
@@ -341,6 +341,8 @@ test_render_two_years (void)
   g_assert_cmpuint (n_labels, >=, 4);
   g_assert_cmpuint (n_labels, <=, 104 / layout.label_stride + 1);
 
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_free (labels[i]);
   cairo_surface_destroy (surface);
   destroy_chart (chart);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tavla-agreement-casetype-dialog.h"
+#include "tavla-agreement-details-dialog.h"
 #include "tavla-agreement-editor.h"
 #include "tavla-agreement-export.h"
 #include "tavla-agreement-rows.h"
@@ -399,6 +400,8 @@ update_actions (TavlaAgreementEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.revise",
                                  writable && have && stored != TAVLA_AGREEMENT_STATUS_DRAFT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.edit-details",
+                                 writable && have && stored == TAVLA_AGREEMENT_STATUS_DRAFT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.add-case-type",
                                  writable && have && stored != TAVLA_AGREEMENT_STATUS_SUPERSEDED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.export", have);
@@ -621,6 +624,30 @@ add_case_type_action (GtkWidget  *widget,
 }
 
 static void
+on_details_saved (TavlaAgreementEditor *self,
+                  TavlaAgreement       *agreement)
+{
+  show_toast (self, _("Saved the draft’s details"));
+  show_agreement (self, tavla_agreement_get_id (agreement));
+}
+
+static void
+edit_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TavlaAgreementEditor *self = TAVLA_AGREEMENT_EDITOR (widget);
+  TavlaAgreementDetailsDialog *dialog;
+
+  if (self->board == NULL || self->agreement == NULL)
+    return;
+
+  dialog = tavla_agreement_details_dialog_new (get_window (self), self->board, self->agreement);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_details_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_export_done (const char *message,
                 gpointer    user_data)
 {
@@ -716,6 +743,7 @@ tavla_agreement_editor_class_init (TavlaAgreementEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "agreement.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "agreement.add-case-type", NULL, add_case_type_action);
+  gtk_widget_class_install_action (widget_class, "agreement.edit-details", NULL, edit_details_action);
   gtk_widget_class_install_action (widget_class, "agreement.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "agreement.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "agreement.start-draft", NULL, start_draft_action);

@@ -12,6 +12,7 @@
 #include <tavla/tavla.h>
 
 #include "tavla-agreement-casetype-dialog.h"
+#include "tavla-agreement-details-dialog.h"
 #include "tavla-agreement-export.h"
 #include "tavla-agreements-view.h"
 #include "tavla-window.h"
@@ -505,6 +506,84 @@ test_case_type_dialog (Fixture       *fixture,
   g_assert_true (ui_test_is_shown (ui_test_find_label (department_row (fixture, SBF), "Revision needed")));
 }
 
+static GtkWidget *
+details_child (TavlaAgreementDetailsDialog *dialog,
+               const char                  *name)
+{
+  return (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), TAVLA_TYPE_AGREEMENT_DETAILS_DIALOG, name);
+}
+
+/* A draft's dates and signatories: each bad field refused with the core's
+ * message naming it, nothing written; good ones shown on the page. */
+static void
+test_details_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TavlaAgreementEditor *editor = tavla_agreements_view_get_editor (fixture->view);
+  g_autoptr(TavlaAgreement) draft = add_agreement (fixture->board, SOC, NULL);
+  g_autoptr(TavlaAgreement) after = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaAgreementDetailsDialog *dialog;
+  gint64 id = tavla_agreement_get_id (draft);
+  GtkTextBuffer *buffer;
+  GtkWidget *weak;
+  guint n_history;
+
+  ui_test_iterate ();
+  g_assert_true (tavla_agreements_view_select_department (fixture->view, SOC));
+  ui_test_iterate ();
+  n_history = count_history (fixture, id);
+
+  dialog = tavla_agreement_details_dialog_new (GTK_WINDOW (fixture->window), fixture->board,
+                                               tavla_agreement_editor_get_agreement (editor));
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_test_iterate ();
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (details_child (dialog, "signatories_view")));
+
+  /* The signatories as typed when the agreement was added. */
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Karin Berg:Förvaltningschef:department\nPer Holm:Administrativ chef:centre");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (details_child (dialog, "from_entry")), "2026-03-01");
+  gtk_editable_set_text (GTK_EDITABLE (details_child (dialog, "to_entry")), "2026-02-01");
+  g_assert_false (tavla_agreement_details_dialog_save (dialog));
+  g_assert_true (g_str_has_prefix (tavla_agreement_details_dialog_get_message (dialog), "Valid to (2026-02-01)"));
+  g_assert_true (gtk_widget_has_css_class (details_child (dialog, "to_entry"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (details_child (dialog, "to_entry")), "2028-02-29");
+  gtk_text_buffer_set_text (buffer, "Karin Berg\n\nPer Holm:Administrativ chef", -1);
+  g_assert_false (tavla_agreement_details_dialog_save (dialog));
+  g_assert_true (g_str_has_prefix (tavla_agreement_details_dialog_get_message (dialog), "Signatory “Karin Berg”"));
+  g_assert_true (gtk_widget_has_css_class (details_child (dialog, "signatories_view"), "error"));
+  g_assert_false (gtk_widget_has_css_class (details_child (dialog, "to_entry"), "error"));
+
+  /* Nothing of either try was written. */
+  after = tavla_board_get_agreement (fixture->board, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (tavla_agreement_get_valid_from (after));
+  g_assert_cmpuint (tavla_agreement_get_signatories (after)->len, ==, 2);
+  g_assert_cmpuint (count_history (fixture, id), ==, n_history);
+
+  gtk_text_buffer_set_text (buffer, "Anna Ek:Socialchef\nPer Holm:Administrativ chef", -1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "details.save", NULL);
+  ui_test_iterate ();
+  g_assert_null (weak);
+
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (editor), "2026-03-01 (w. 9)")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (editor), "2028-02-29 (w. 9)")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (editor),
+                                                       "Anna Ek, Socialchef (For the department)\n"
+                                                       "Per Holm, Administrativ chef (For the customer service centre)")));
+}
+
 static void
 on_open_item (gint64 *out_id,
               gint64  item_id)
@@ -613,6 +692,7 @@ main (int   argc,
   g_test_add ("/agreements/sign-without-date", Fixture, "filled", fixture_setup, test_sign_without_date, fixture_teardown);
   g_test_add ("/agreements/revise", Fixture, "filled", fixture_setup, test_revise, fixture_teardown);
   g_test_add ("/agreements/case-type", Fixture, "filled", fixture_setup, test_case_type_dialog, fixture_teardown);
+  g_test_add ("/agreements/details", Fixture, "filled", fixture_setup, test_details_dialog, fixture_teardown);
   g_test_add ("/agreements/linked-items", Fixture, "filled", fixture_setup, test_linked_items, fixture_teardown);
   g_test_add ("/agreements/export-and-print", Fixture, "filled", fixture_setup, test_export_and_print, fixture_teardown);
   g_test_add ("/agreements/export-file-name", Fixture, "filled", fixture_setup, test_export_file_name, fixture_teardown);

@@ -25,6 +25,7 @@ typedef struct
 {
   char     *label;
   char     *long_label;
+  char     *year_label;
   double    value;
   gboolean  deviation;
 } Point;
@@ -48,6 +49,7 @@ struct _TavlaMetricChart
   double          target;
   gboolean        has_target;
   guint           n_deviations;
+  gboolean        has_years;      /* a second row of labels for the years */
 
   /* Measured once per series and font, not on every frame. */
   int             period_label_width;   /* -1 until measured */
@@ -61,6 +63,7 @@ point_clear (Point *point)
 {
   g_clear_pointer (&point->label, g_free);
   g_clear_pointer (&point->long_label, g_free);
+  g_clear_pointer (&point->year_label, g_free);
 }
 
 static PangoLayout *
@@ -236,7 +239,8 @@ compute_layout (TavlaMetricChart *self,
   period_width = widest_period_label (self, &label_height);
   tavla_chart_layout_compute (layout, &axis, n, width, height,
                               widest_value_label (self, &axis), period_width,
-                              label_height, label_height + 8);
+                              self->has_years ? 2 * label_height + 4 : label_height,
+                              label_height + 8);
 }
 
 static void
@@ -288,6 +292,55 @@ draw_period_labels (TavlaMetricChart       *self,
       pango_layout_get_pixel_size (text, &width, NULL);
       cairo_move_to (cr, tavla_chart_layout_label_left (layout, i, width), y);
       pango_cairo_show_layout (cr, text);
+    }
+}
+
+/* The years under the period labels, each at its first period with a
+ * faint line where the year turns. Drawn from the latest back, and one
+ * that would overlap the year after it is left out. */
+static void
+draw_years (TavlaMetricChart       *self,
+            cairo_t                *cr,
+            const Colors           *colors,
+            const TavlaChartLayout *layout)
+{
+  const TavlaChartRect *plot = &layout->plot;
+  double slot = tavla_chart_layout_slot (layout);
+  double y = plot->y + plot->height + 10 + self->label_height + 4;
+  double next_left = plot->x + plot->width + 1000.0;
+
+  for (guint i = self->points->len; i > 0; i--)
+    {
+      const Point *point = &g_array_index (self->points, Point, i - 1);
+      const Point *before = i > 1 ? &g_array_index (self->points, Point, i - 2) : NULL;
+      g_autoptr(PangoLayout) text = NULL;
+      double left;
+      int width = 0;
+
+      if (point->year_label == NULL ||
+          (before != NULL && g_strcmp0 (before->year_label, point->year_label) == 0))
+        continue;
+
+      left = plot->x + slot * (i - 1);
+      if (before != NULL)
+        {
+          set_source (cr, &colors->fg, 0.25);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, round (left) + 0.5, plot->y);
+          cairo_line_to (cr, round (left) + 0.5, plot->y + plot->height);
+          cairo_stroke (cr);
+        }
+
+      text = create_layout (self, point->year_label, TICK_FONT_PX, TRUE);
+      pango_layout_get_pixel_size (text, &width, NULL);
+      left = MAX (left + 4, plot->x);
+      if (left + width + 12 > next_left)
+        continue;
+
+      set_source (cr, &colors->fg, 0.9);
+      cairo_move_to (cr, left, y);
+      pango_cairo_show_layout (cr, text);
+      next_left = left;
     }
 }
 
@@ -616,11 +669,13 @@ tavla_metric_chart_set_series (TavlaMetricChart      *self,
 
   g_array_set_size (self->points, 0);
   self->n_deviations = 0;
+  self->has_years = FALSE;
   for (guint i = 0; i < n_points; i++)
     {
       Point point = {
         g_strdup (points[i].label != NULL ? points[i].label : ""),
         g_strdup (points[i].long_label),
+        g_strdup (points[i].year_label),
         points[i].value,
         points[i].deviation,
       };
@@ -628,6 +683,8 @@ tavla_metric_chart_set_series (TavlaMetricChart      *self,
       g_array_append_val (self->points, point);
       if (point.deviation)
         self->n_deviations++;
+      if (point.year_label != NULL)
+        self->has_years = TRUE;
     }
 
   self->unit = unit;
@@ -694,4 +751,6 @@ tavla_metric_chart_draw (TavlaMetricChart *self,
   if (self->has_target)
     draw_target_label (self, cr, &colors, &layout);
   draw_period_labels (self, cr, &colors, &layout);
+  if (self->has_years)
+    draw_years (self, cr, &colors, &layout);
 }

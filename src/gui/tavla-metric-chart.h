@@ -12,6 +12,7 @@ typedef struct
 {
   const char *label;       /* the period's short label: "w. 47", "Nov 2026" */
   const char *long_label;  /* for the tooltip, may be NULL */
+  const char *year_label;  /* the year row under the labels ("2026"), may be NULL */
   double      value;
   gboolean    deviation;   /* on the wrong side of the target */
 } TavlaChartPoint;

@@ -351,14 +351,26 @@ reload_series (TavlaMetricsView *self)
   for (guint i = 0; i < series->len; i++)
     {
       TavlaSeriesPoint *source = g_ptr_array_index (series, i);
-      TavlaChartPoint point = { NULL, NULL, source->value, source->deviation };
+      TavlaChartPoint point = { NULL, NULL, NULL, source->value, source->deviation };
       TavlaPeriod period;
 
       if (tavla_period_parse (source->period, &period, NULL))
-        g_ptr_array_add (labels, tavla_period_display_short (&period));
+        {
+          g_ptr_array_add (labels, tavla_period_display_short (&period));
+          point.label = g_ptr_array_index (labels, labels->len - 1);
+          /* Weeks and months say which year they are in on a row of
+           * their own; tertial and year labels carry it already. */
+          if (period.kind == TAVLA_PERIOD_WEEK || period.kind == TAVLA_PERIOD_MONTH)
+            {
+              g_ptr_array_add (labels, g_strdup_printf ("%d", period.year));
+              point.year_label = g_ptr_array_index (labels, labels->len - 1);
+            }
+        }
       else
-        g_ptr_array_add (labels, g_strdup (source->period));
-      point.label = g_ptr_array_index (labels, labels->len - 1);
+        {
+          g_ptr_array_add (labels, g_strdup (source->period));
+          point.label = g_ptr_array_index (labels, labels->len - 1);
+        }
       g_ptr_array_add (labels, tavla_period_display_text (source->period));
       point.long_label = g_ptr_array_index (labels, labels->len - 1);
       g_array_append_val (points, point);

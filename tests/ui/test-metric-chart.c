@@ -267,7 +267,7 @@ static void
 test_render_one_point (void)
 {
   TavlaMetricChart *chart = new_chart ();
-  TavlaChartPoint point = { "w. 47", "Week 47 2026", 91.5, TRUE };
+  TavlaChartPoint point = { "w. 47", "Week 47 2026", "2026", 91.5, TRUE };
   TavlaChartLayout layout;
   cairo_surface_t *surface;
   PixelCount around, all;
@@ -311,7 +311,7 @@ test_render_two_years (void)
       double value = 94.0 + 3.0 * sin (i / 8.0) - (i % 52 >= 30 && i % 52 <= 34 ? 9.0 : 0.0);
 
       labels[i] = g_strdup_printf ("w. %u", i % 52 + 1);
-      points[i] = (TavlaChartPoint) { labels[i], NULL, value, value < 95.0 };
+      points[i] = (TavlaChartPoint) { labels[i], NULL, i < 52 ? "2025" : "2026", value, value < 95.0 };
       n_deviations += value < 95.0;
     }
 
@@ -352,7 +352,7 @@ static void
 test_snapshot (void)
 {
   TavlaMetricChart *chart = new_chart ();
-  TavlaChartPoint points[] = { { "w. 46", NULL, 96.0, FALSE }, { "w. 47", NULL, 90.0, TRUE } };
+  TavlaChartPoint points[] = { { "w. 46", NULL, NULL, 96.0, FALSE }, { "w. 47", NULL, NULL, 90.0, TRUE } };
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;

@@ -166,31 +166,58 @@ cells_clear (char *cells[6])
 
 /* ---- Markdown --------------------------------------------------------------- */
 
-/* Escapes Markdown's punctuation so that user text shows as typed. In a
- * table cell, line breaks become spaces. */
+/* Escapes Markdown's punctuation so that user text shows as typed: the
+ * inline markers everywhere, list and heading markers at the start of a
+ * line, and <, >, & as entities so that no HTML gets through. In a table
+ * cell, line breaks become spaces. */
 static void
 append_markdown_text (GString    *out,
                       const char *text,
                       gboolean    in_cell)
 {
+  gboolean line_start = TRUE;
+
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (strchr ("\\`*_{}[]()<>#+-.!|~&", *p) != NULL)
+      if (line_start && !in_cell)
         {
-          if (*p == '<')
-            g_string_append (out, "&lt;");
-          else if (*p == '>')
-            g_string_append (out, "&gt;");
-          else if (*p == '&')
-            g_string_append (out, "&amp;");
-          else
+          const char *q = p;
+
+          while (*q == ' ' || *q == '\t')
+            g_string_append_c (out, *q++);
+          p = q;
+          if (*p == '\0')
+            break;
+          if (*p == '-' || *p == '+' || *p == '=' || *p == '#')
+            g_string_append_c (out, '\\');
+          else if (g_ascii_isdigit (*p))
             {
-              g_string_append_c (out, '\\');
-              g_string_append_c (out, *p);
+              while (g_ascii_isdigit (*p))
+                g_string_append_c (out, *p++);
+              if (*p == '.' || *p == ')')
+                g_string_append_c (out, '\\');
+              if (*p == '\0')
+                break;
             }
         }
-      else if (*p == '\n' && in_cell)
-        g_string_append_c (out, ' ');
+      line_start = FALSE;
+
+      if (*p == '<')
+        g_string_append (out, "&lt;");
+      else if (*p == '>')
+        g_string_append (out, "&gt;");
+      else if (*p == '&')
+        g_string_append (out, "&amp;");
+      else if (strchr ("\\`*_[]|~", *p) != NULL)
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '\n')
+        {
+          g_string_append_c (out, in_cell ? ' ' : '\n');
+          line_start = TRUE;
+        }
       else if (*p != '\r')
         g_string_append_c (out, *p);
     }
@@ -493,7 +520,7 @@ struct _TavlaAgreementDocument
   guint           n_pages;
 };
 
-static const double column_share[6] = { 0.22, 0.17, 0.12, 0.21, 0.13, 0.15 };
+static const double column_share[6] = { 0.20, 0.15, 0.11, 0.23, 0.15, 0.16 };
 
 static void
 add_block (TavlaAgreementDocument *document,

@@ -820,6 +820,7 @@ hostile_agreement (Fixture *fixture)
 
   set_section (fixture->board, id, "billing", "<script>alert('x')</script> & *fet* [länk](http://x)");
   set_section (fixture->board, id, "responsibilities", "Kundcenter svarar på frågor om färdtjänst.");
+  set_section (fixture->board, id, "process", "- inte en lista\n2. inte heller\n# ingen rubrik\nDatum 2026-05-09.");
   case_type = tavla_board_add_case_type (fixture->board, id, &input, "Maria", NULL, &error);
   g_assert_no_error (error);
 
@@ -869,6 +870,9 @@ test_export_markdown (Fixture       *fixture,
   g_assert_nonnull (strstr (markdown, "\\|x\\|"));
   g_assert_true (g_str_has_prefix (markdown, "# Delivery agreement: Socialförvaltningen"));
   g_assert_nonnull (strstr (markdown, "## 7. Billing"));
+  /* Line starts that would make lists or headings are escaped, plain text
+   * inside a line is not. */
+  g_assert_nonnull (strstr (markdown, "\n\\- inte en lista\n2\\. inte heller\n\\# ingen rubrik\nDatum 2026-05-09.\n"));
 }
 
 static void

@@ -232,13 +232,35 @@ test_window_page (void)
   GtkWidget *weak = GTK_WIDGET (window);
   GtkWidget *page = adw_view_stack_get_child_by_name (stack, "agreements");
 
+  g_autofree char *dir = NULL;
+  g_autofree char *path = ui_test_make_db_path (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  TavlaItemChange change = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "Ny ärendetyp: färdtjänst" };
+
   g_assert_true (TAVLA_IS_AGREEMENTS_VIEW (page));
   g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, page)), ==, "Agreements");
+
+  /* The page gets the window's board, and a linked proposal it asks for
+   * is shown on the board page. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tavla_window_open_path (window, path));
+  g_assert_true (tavla_agreements_view_get_board (TAVLA_AGREEMENTS_VIEW (page)) == tavla_window_get_board (window));
+  item = tavla_board_create_item (tavla_window_get_board (window), &change, "Testaren", &error);
+  g_assert_no_error (error);
+  ui_test_iterate ();
+  adw_view_stack_set_visible_child_name (stack, "agreements");
+  ui_test_iterate ();
+  g_assert_true (ui_test_is_shown (ui_test_find_label (page, "No Delivery Agreements Yet")));
+  g_signal_emit_by_name (page, "open-item", tavla_item_get_id (item));
+  ui_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "board");
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
   g_assert_null (weak);
+  ui_test_remove_dir (dir);
 }
 
 /* No agreements: say what they are, offer to start one or the demo. */

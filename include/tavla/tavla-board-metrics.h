@@ -286,6 +286,12 @@ GPtrArray *tavla_board_get_series (TavlaBoard       *self,
  * @metric, @group: names; an unknown name is an input error.
  * @include_resolved: also list deviations whose measurement was corrected
  *   back on target (they are kept when they have a cause or items).
+ * @include_overall: also list the deviations of the whole centre for
+ *   metrics kept per response group: the overall roll-up of all groups in
+ *   a period, off target even when some groups are on it (group NULL,
+ *   followed up at centre level like any other deviation: explain, act).
+ *   Left out by default so that a list per group stays per group; with
+ *   @group set they are never listed.
  */
 typedef struct
 {
@@ -294,6 +300,7 @@ typedef struct
   const char *metric;
   const char *group;
   gboolean    include_resolved;
+  gboolean    include_overall;
 } TavlaDeviationQuery;
 
 /* A new model of TavlaDeviation ordered by period, then metric id, then

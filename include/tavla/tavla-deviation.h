@@ -20,7 +20,10 @@ G_DECLARE_FINAL_TYPE (TavlaDeviation, tavla_deviation, TAVLA, DEVIATION, GObject
  * When a correction brings the measurement back on target, the row is
  * dropped if it has neither a cause nor linked items; otherwise it is kept
  * with resolved = TRUE and the corrected value, so nothing anyone wrote is
- * lost. Roll-up points (a month of weeks, groups to overall) are marked as
+ * lost. For a metric kept per response group the overall roll-up of each
+ * period (all groups together) keeps a row of its own the same way (group
+ * NULL, no measurement), so the centre-level deviation can be explained
+ * and acted on too. Coarser roll-ups (a month of weeks) are marked as
  * deviations in series but are not rows here.
  *
  * Immutable snapshot. Read-only properties: id, version, metric (name),

@@ -53,8 +53,10 @@ typedef enum
  * rules.
  * @deviation: the point's value is a deviation from @target
  * (tavla_metric_value_is_deviation()). @deviation_id: the stored deviation
- * row for a point of a stored measurement, 0 for roll-ups and points on
- * target. @n_measurements: how many stored measurements went into it.
+ * row of a point at the metric's own period (its measurement's, or for the
+ * overall series of a metric kept per group the roll-up's), 0 for coarser
+ * roll-ups and points on target. @n_measurements: how many stored
+ * measurements went into it.
  */
 typedef struct
 {

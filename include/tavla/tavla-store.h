@@ -91,7 +91,9 @@ typedef struct
   const char  *updated;
 } TavlaStoreMeasurementRow;
 
-/* The stored form of a deviation row. */
+/* The stored form of a deviation row: of one measurement, or with
+ * @measurement_id 0 and @group_id 0 of the overall roll-up of a metric
+ * kept per response group. */
 typedef struct
 {
   gint64       id;
@@ -102,6 +104,7 @@ typedef struct
   double       value;
   double       target;
   gboolean     resolved;
+  const char  *day;            /* the anchor day of @period, ISO date */
   const char  *updated;
 } TavlaStoreDeviationRow;
 
@@ -141,6 +144,7 @@ typedef struct
   gint64       metric_id;
   gint64       group_id;
   gboolean     include_resolved;
+  gboolean     include_overall;  /* the overall roll-ups' rows too */
 } TavlaStoreDeviationQuery;
 
 struct _TavlaStoreClass
@@ -258,6 +262,12 @@ struct _TavlaStoreClass
   gint64      (*find_deviation_id)    (TavlaStore               *self,
                                        gint64                    measurement_id,
                                        GError                  **error);
+  /* The overall roll-up's deviation row of @metric_id in @period; 0 with
+   * no error when there is none. */
+  gint64      (*find_overall_deviation_id) (TavlaStore         *self,
+                                       gint64                    metric_id,
+                                       const char               *period,
+                                       GError                  **error);
   TavlaDeviation *(*get_deviation)    (TavlaStore               *self,
                                        gint64                    id,
                                        GError                  **error);
@@ -288,7 +298,7 @@ struct _TavlaStoreClass
                                        gboolean                 *out_added,
                                        GError                  **error);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 gboolean    tavla_store_begin_write          (TavlaStore               *self,
@@ -384,6 +394,10 @@ GArray     *tavla_store_rollup               (TavlaStore               *self,
                                               GError                  **error);
 gint64      tavla_store_find_deviation_id    (TavlaStore               *self,
                                               gint64                    measurement_id,
+                                              GError                  **error);
+gint64      tavla_store_find_overall_deviation_id (TavlaStore           *self,
+                                              gint64                    metric_id,
+                                              const char               *period,
                                               GError                  **error);
 TavlaDeviation *tavla_store_get_deviation    (TavlaStore               *self,
                                               gint64                    id,

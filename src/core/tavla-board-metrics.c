@@ -28,6 +28,10 @@ static const char *const import_columns[IMPORT_COLUMNS] = {
 
 /* ---- Small helpers ---------------------------------------------------- */
 
+static void point_from_rollup (TavlaSeriesPoint          *point,
+                               TavlaUnit                  unit,
+                               const TavlaStoreRollupRow *row);
+
 static gboolean
 field_error (const char  **out_field,
              const char   *field,
@@ -792,51 +796,30 @@ figure_text (gboolean has,
   return has ? number_text (value) : NULL;
 }
 
-/* Keeps the deviation row of a measurement in step with its value. */
+/* Puts @row (with @row->id the existing row, 0 for none) in step with
+ * whether its value is off target. Back on target, a row nobody explained
+ * or acted on is dropped; one with a cause or items is kept, resolved. */
 static gboolean
-sync_deviation (TavlaBoard     *self,
-                const Measure  *measure,
-                gint64          measurement_id,
-                const char     *now,
-                GError        **error)
+sync_deviation_row (TavlaBoard              *self,
+                    TavlaStoreDeviationRow  *row,
+                    gboolean                 off_target,
+                    GError                 **error)
 {
   TavlaStore *store = tavla_board_get_store (self);
   g_autoptr(TavlaDeviation) deviation = NULL;
-  TavlaStoreDeviationRow row = { 0 };
-  gboolean off_target = FALSE;
-  gint64 deviation_id = 0;
-  g_autoptr(GError) local_error = NULL;
-
-  off_target = tavla_metric_is_deviation (measure->metric, measure->value);
-  deviation_id = tavla_store_find_deviation_id (store, measurement_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  row.id = deviation_id;
-  row.measurement_id = measurement_id;
-  row.metric_id = tavla_metric_get_id (measure->metric);
-  row.period = measure->period_text;
-  row.group_id = measure_group_id (measure);
-  row.value = measure->value;
-  row.target = tavla_metric_get_target (measure->metric);
-  row.updated = now;
 
   if (off_target)
     {
-      row.resolved = FALSE;
-      if (deviation_id == 0)
-        return tavla_store_insert_deviation (store, &row, error) != 0;
-      return tavla_store_update_deviation (store, &row, error);
+      row->resolved = FALSE;
+      if (row->id == 0)
+        return tavla_store_insert_deviation (store, row, error) != 0;
+      return tavla_store_update_deviation (store, row, error);
     }
 
-  if (deviation_id == 0)
+  if (row->id == 0)
     return TRUE;
 
-  /* Back on target: keep what people wrote, drop the rest. */
-  if ((deviation = tavla_store_get_deviation (store, deviation_id, error)) == NULL)
+  if ((deviation = tavla_store_get_deviation (store, row->id, error)) == NULL)
     return FALSE;
 
   if (tavla_deviation_get_cause (deviation) == NULL)
@@ -845,12 +828,105 @@ sync_deviation (TavlaBoard     *self,
 
       tavla_deviation_get_items (deviation, &n_items);
       if (n_items == 0)
-        return tavla_store_delete_deviation (store, deviation_id, error);
+        return tavla_store_delete_deviation (store, row->id, error);
     }
 
-  row.resolved = TRUE;
+  row->resolved = TRUE;
 
-  return tavla_store_update_deviation (store, &row, error);
+  return tavla_store_update_deviation (store, row, error);
+}
+
+static char *
+anchor_day_text (const TavlaPeriod *period)
+{
+  GDate anchor;
+
+  tavla_period_get_anchor_day (period, &anchor);
+
+  return tavla_date_format (&anchor);
+}
+
+/* Keeps the deviation row of a measurement in step with its value. */
+static gboolean
+sync_deviation (TavlaBoard     *self,
+                const Measure  *measure,
+                gint64          measurement_id,
+                const char     *now,
+                GError        **error)
+{
+  g_autofree char *day = anchor_day_text (&measure->period);
+  g_autoptr(GError) local_error = NULL;
+  TavlaStoreDeviationRow row = { 0 };
+
+  row.id = tavla_store_find_deviation_id (tavla_board_get_store (self), measurement_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  row.measurement_id = measurement_id;
+  row.metric_id = tavla_metric_get_id (measure->metric);
+  row.period = measure->period_text;
+  row.group_id = measure_group_id (measure);
+  row.value = measure->value;
+  row.target = tavla_metric_get_target (measure->metric);
+  row.day = day;
+  row.updated = now;
+
+  return sync_deviation_row (self, &row, tavla_metric_is_deviation (measure->metric, measure->value), error);
+}
+
+/* For a metric kept per response group, the overall roll-up of @period
+ * (all groups) is a deviation of its own, followed up at centre level. */
+static gboolean
+sync_overall_deviation (TavlaBoard         *self,
+                        TavlaMetric        *metric,
+                        const TavlaPeriod  *period,
+                        const char         *now,
+                        GError            **error)
+{
+  TavlaStore *store = tavla_board_get_store (self);
+  g_autofree char *period_text = tavla_period_format (period);
+  g_autofree char *day = anchor_day_text (period);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TavlaStoreRollupQuery query = { 0 };
+  TavlaStoreDeviationRow row = { 0 };
+  TavlaSeriesPoint point = { 0 };
+  gboolean off_target = FALSE;
+
+  if (!tavla_metric_get_per_group (metric))
+    return TRUE;
+
+  query.metric_id = tavla_metric_get_id (metric);
+  query.kind = tavla_metric_get_period (metric);
+  query.from_key = period_text;
+  query.to_key = period_text;
+  if ((rows = tavla_store_rollup (store, &query, error)) == NULL)
+    return FALSE;
+
+  if (rows->len > 0)
+    {
+      point_from_rollup (&point, tavla_metric_get_unit (metric), &g_array_index (rows, TavlaStoreRollupRow, 0));
+      off_target = tavla_metric_is_deviation (metric, point.value);
+    }
+
+  row.id = tavla_store_find_overall_deviation_id (store, query.metric_id, period_text, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  row.metric_id = query.metric_id;
+  row.period = period_text;
+  row.value = point.value;
+  row.target = tavla_metric_get_target (metric);
+  row.day = day;
+  row.updated = now;
+
+  return sync_deviation_row (self, &row, off_target, error);
 }
 
 /* Writes @measure inside the caller's batch. */
@@ -859,6 +935,7 @@ record_measure (TavlaBoard          *self,
                 const Measure       *measure,
                 const char          *actor,
                 const char          *now,
+                gboolean             with_overall,
                 TavlaRecordOutcome  *out_outcome,
                 gint64              *out_id,
                 GError             **error)
@@ -967,7 +1044,8 @@ record_measure (TavlaBoard          *self,
         }
     }
 
-  if (!sync_deviation (self, measure, id, now, error))
+  if (!sync_deviation (self, measure, id, now, error) ||
+      (with_overall && !sync_overall_deviation (self, measure->metric, &measure->period, now, error)))
     return FALSE;
 
   if (out_id != NULL)
@@ -1022,7 +1100,7 @@ tavla_board_record_measurement (TavlaBoard                   *self,
   if (!tavla_board_begin_batch (self, error))
     return NULL;
 
-  if (!record_measure (self, &measure, actor, now, &outcome, NULL, error) ||
+  if (!record_measure (self, &measure, actor, now, TRUE, &outcome, NULL, error) ||
       (measurement = find_measurement (self, tavla_metric_get_id (measure.metric), measure.period_text,
                                        measure_group_id (&measure), error)) == NULL)
     {
@@ -1215,6 +1293,8 @@ record_all (TavlaBoard                   *self,
   g_autofree char *now = tavla_timestamp_now ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) measures = g_array_new (FALSE, TRUE, sizeof (Measure));
+  g_autoptr(GHashTable) overall = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) overall_measures = g_ptr_array_new ();
   TavlaStore *store = tavla_board_get_store (self);
   guint n_rows = 0;
 
@@ -1315,7 +1395,30 @@ record_all (TavlaBoard                   *self,
 
   for (guint i = 0; i < measures->len; i++)
     {
-      if (!record_measure (self, &g_array_index (measures, Measure, i), actor, now, NULL, NULL, error))
+      Measure *measure = &g_array_index (measures, Measure, i);
+      g_autofree char *overall_key = g_strdup_printf ("%" G_GINT64_FORMAT " %s",
+                                                      tavla_metric_get_id (measure->metric),
+                                                      measure->period_text);
+
+      if (!record_measure (self, measure, actor, now, FALSE, NULL, NULL, error))
+        {
+          tavla_board_rollback_batch (self);
+          return FALSE;
+        }
+
+      /* Each overall roll-up once, after all its groups are in. */
+      if (tavla_metric_get_per_group (measure->metric) && !g_hash_table_contains (overall, overall_key))
+        {
+          g_hash_table_add (overall, g_steal_pointer (&overall_key));
+          g_ptr_array_add (overall_measures, measure);
+        }
+    }
+
+  for (guint i = 0; i < overall_measures->len; i++)
+    {
+      Measure *measure = g_ptr_array_index (overall_measures, i);
+
+      if (!sync_overall_deviation (self, measure->metric, &measure->period, now, error))
         {
           tavla_board_rollback_batch (self);
           return FALSE;
@@ -1770,8 +1873,7 @@ series_for (TavlaBoard          *self,
   TavlaStore *store = tavla_board_get_store (self);
   TavlaStoreRollupQuery query = { 0 };
   gint64 group_id = group != NULL ? tavla_response_group_get_id (group) : 0;
-  gboolean single = rollup == tavla_metric_get_period (metric) &&
-                    (group != NULL || !tavla_metric_get_per_group (metric));
+  gboolean own_period = rollup == tavla_metric_get_period (metric);
 
   if (from != NULL)
     {
@@ -1804,8 +1906,8 @@ series_for (TavlaBoard          *self,
       point_from_rollup (point, tavla_metric_get_unit (metric), row);
       point->target = tavla_metric_get_target (metric);
       point->deviation = tavla_metric_is_deviation (metric, point->value);
-      /* Points that are one stored measurement carry its deviation's id. */
-      if (single && point->deviation)
+      /* Points at the metric's own period carry their deviation's id. */
+      if (own_period && point->deviation)
         point->deviation_id = row->deviation_id;
       g_ptr_array_add (points, point);
     }
@@ -1951,6 +2053,7 @@ tavla_board_list_deviations (TavlaBoard                 *self,
   store_query.metric_id = metric != NULL ? tavla_metric_get_id (metric) : 0;
   store_query.group_id = group != NULL ? tavla_response_group_get_id (group) : 0;
   store_query.include_resolved = query->include_resolved;
+  store_query.include_overall = query->include_overall && group == NULL;
 
   if ((deviations = tavla_store_list_deviations (tavla_board_get_store (self), &store_query, error)) == NULL)
     return NULL;

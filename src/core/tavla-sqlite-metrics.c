@@ -355,12 +355,18 @@ tavla_sqlite_metrics_update_measurement (TavlaStore                      *store,
 }
 
 /* One statement per roll-up kind and group filter, so that each runs as a
- * GROUP BY over its own index. A group of one measurement also brings the
- * id of its open deviation. */
+ * GROUP BY over its own index. Each point also brings its open deviation:
+ * a group's point its measurement's, an overall point the row kept for the
+ * whole centre in that period (a measurement's for a metric not kept per
+ * group, the roll-up's for one that is). */
 #define ROLLUP_SQL(KEY, GROUP_FILTER) \
-  "SELECT r.*, CASE WHEN r.n = 1 THEN" \
-  "  (SELECT d.id FROM deviation d WHERE d.measurement_id = r.last_id AND d.resolved = 0) END" \
-  " FROM (SELECT " KEY ", count (*) AS n, total (value), count (numerator), total (numerator)," \
+  "SELECT r.*, CASE WHEN ?2 != 0 THEN" \
+  "  (SELECT d.id FROM deviation d WHERE r.n = 1 AND d.measurement_id = r.last_id AND d.resolved = 0)" \
+  " ELSE" \
+  "  (SELECT d.id FROM deviation d WHERE d.metric_id = ?1 AND d.period = r.k AND d.group_id IS NULL" \
+  "   AND d.resolved = 0)" \
+  " END" \
+  " FROM (SELECT " KEY " AS k, count (*) AS n, total (value), count (numerator), total (numerator)," \
   "  total (denominator), count (respondents), total (respondents), total (value * respondents)," \
   "  max (id) AS last_id" \
   "  FROM measurement" \
@@ -369,10 +375,10 @@ tavla_sqlite_metrics_update_measurement (TavlaStore                      *store,
   "  GROUP BY " KEY ") r ORDER BY 1"
 
 static const char *const rollup_all_sql[TAVLA_N_PERIOD_KINDS] = {
-  ROLLUP_SQL ("period", " AND ?2 = 0"),
-  ROLLUP_SQL ("month", " AND ?2 = 0"),
-  ROLLUP_SQL ("tertial", " AND ?2 = 0"),
-  ROLLUP_SQL ("year", " AND ?2 = 0"),
+  ROLLUP_SQL ("period", " AND ?2 = ?2"),
+  ROLLUP_SQL ("month", " AND ?2 = ?2"),
+  ROLLUP_SQL ("tertial", " AND ?2 = ?2"),
+  ROLLUP_SQL ("year", " AND ?2 = ?2"),
 };
 
 static const char *const rollup_group_sql[TAVLA_N_PERIOD_KINDS] = {
@@ -520,6 +526,33 @@ tavla_sqlite_metrics_find_deviation_id (TavlaStore  *store,
   return 0;
 }
 
+static gint64
+tavla_sqlite_metrics_find_overall_deviation_id (TavlaStore  *store,
+                                                gint64       metric_id,
+                                                const char  *period,
+                                                GError     **error)
+{
+  TavlaSqliteStore *self = STORE (store);
+  AUTO_RESET sqlite3_stmt *stmt = NULL;
+  int rc = SQLITE_OK;
+
+  stmt = tavla_sqlite_store_statement (self,
+                                       "SELECT id FROM deviation WHERE metric_id = ?1 AND period = ?2"
+                                       " AND measurement_id IS NULL ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, metric_id);
+  bind_text_or_null (stmt, 2, period);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    tavla_sqlite_store_fail (self, rc, error);
+
+  return 0;
+}
+
 static TavlaDeviation *
 tavla_sqlite_metrics_get_deviation (TavlaStore  *store,
                                     gint64       id,
@@ -558,12 +591,12 @@ tavla_sqlite_metrics_list_deviations (TavlaStore                      *store,
 
   stmt = tavla_sqlite_store_statement (self,
                                        DEVIATION_COLUMNS
-                                       " JOIN measurement s ON s.id = d.measurement_id"
-                                       " WHERE s.day >= coalesce (?1, '') AND s.day <= coalesce (?2, '~')"
+                                       " WHERE d.day >= coalesce (?1, '') AND d.day <= coalesce (?2, '~')"
                                        " AND (?3 = 0 OR d.metric_id = ?3)"
                                        " AND (?4 = 0 OR d.group_id = ?4)"
                                        " AND (?5 OR d.resolved = 0)"
-                                       " ORDER BY s.day, d.metric_id, coalesce (g.name, ''), d.id", error);
+                                       " AND (?6 OR d.measurement_id IS NOT NULL)"
+                                       " ORDER BY d.day, d.metric_id, coalesce (g.name, ''), d.id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -572,6 +605,7 @@ tavla_sqlite_metrics_list_deviations (TavlaStore                      *store,
   sqlite3_bind_int64 (stmt, 3, MAX (query->metric_id, 0));
   sqlite3_bind_int64 (stmt, 4, MAX (query->group_id, 0));
   sqlite3_bind_int (stmt, 5, query->include_resolved ? 1 : 0);
+  sqlite3_bind_int (stmt, 6, query->include_overall ? 1 : 0);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (deviations, deviation_from_row (stmt));
@@ -598,12 +632,13 @@ tavla_sqlite_metrics_insert_deviation (TavlaStore                    *store,
 
   stmt = tavla_sqlite_store_statement (self,
                                        "INSERT INTO deviation (measurement_id, metric_id, period, group_id,"
-                                       " value, target, resolved, version, created, updated)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)", error);
+                                       " value, target, resolved, day, version, created, updated)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, 1, ?8, ?8)", error);
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, row->measurement_id);
+  bind_id_or_null (stmt, 1, row->measurement_id);
+  bind_text_or_null (stmt, 9, row->day);
   sqlite3_bind_int64 (stmt, 2, row->metric_id);
   bind_text_or_null (stmt, 3, row->period);
   bind_id_or_null (stmt, 4, row->group_id);
@@ -738,6 +773,7 @@ tavla_sqlite_metrics_class_init (TavlaStoreClass *store_class)
   store_class->update_measurement = tavla_sqlite_metrics_update_measurement;
   store_class->rollup = tavla_sqlite_metrics_rollup;
   store_class->find_deviation_id = tavla_sqlite_metrics_find_deviation_id;
+  store_class->find_overall_deviation_id = tavla_sqlite_metrics_find_overall_deviation_id;
   store_class->get_deviation = tavla_sqlite_metrics_get_deviation;
   store_class->list_deviations = tavla_sqlite_metrics_list_deviations;
   store_class->insert_deviation = tavla_sqlite_metrics_insert_deviation;

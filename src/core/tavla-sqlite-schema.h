@@ -288,8 +288,9 @@ static const char tavla_schema_step_1[] =
  * Step 2 (metrics, issue 3): each measurement keeps the day that decides
  * where it belongs (the Thursday of its week, the first day of its month)
  * and the month, tertial and year that hold it, so that a roll-up is one
- * GROUP BY over an index; a deviation remembers that a correction brought
- * it back on target. Only columns and indexes are added (ALTER TABLE ADD
+ * GROUP BY over an index; a deviation keeps the same day and remembers
+ * that a correction brought it back on target. A deviation without a
+ * measurement is the overall roll-up of a metric kept per response group. Only columns and indexes are added (ALTER TABLE ADD
  * COLUMN keeps every row), and rows written before the step get their keys
  * here: a week's Thursday is 4 January's Monday + 7 (week - 1) + 3 days.
  */
@@ -311,7 +312,15 @@ static const char tavla_schema_step_2[] =
   "CREATE INDEX measurement_year ON measurement (metric_id, year);\n"
   "CREATE INDEX measurement_day ON measurement (day);\n"
   "ALTER TABLE deviation ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1));\n"
+  "ALTER TABLE deviation ADD COLUMN day TEXT;\n"
+  "UPDATE deviation SET day = CASE\n"
+  "  WHEN period GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' THEN\n"
+  "    date (substr (period, 1, 4) || '-01-04',\n"
+  "          '-' || ((CAST (strftime ('%w', substr (period, 1, 4) || '-01-04') AS INTEGER) + 6) % 7) || ' days',\n"
+  "          '+' || ((CAST (substr (period, 7, 2) AS INTEGER) - 1) * 7 + 3) || ' days')\n"
+  "  ELSE period || '-01' END;\n"
   "CREATE INDEX deviation_measurement ON deviation (measurement_id);\n"
+  "CREATE INDEX deviation_day ON deviation (day);\n"
   "CREATE INDEX item_link_target ON item_link (kind, target_id);\n";
 
 static const char *const tavla_schema_steps[] = {

@@ -324,6 +324,17 @@ tavla_store_find_deviation_id (TavlaStore  *self,
   return TAVLA_STORE_GET_CLASS (self)->find_deviation_id (self, measurement_id, error);
 }
 
+gint64
+tavla_store_find_overall_deviation_id (TavlaStore  *self,
+                                       gint64       metric_id,
+                                       const char  *period,
+                                       GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_STORE (self), 0);
+
+  return TAVLA_STORE_GET_CLASS (self)->find_overall_deviation_id (self, metric_id, period, error);
+}
+
 TavlaDeviation *
 tavla_store_get_deviation (TavlaStore  *self,
                            gint64       id,

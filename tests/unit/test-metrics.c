@@ -448,13 +448,51 @@ test_rollup_groups_to_overall (Fixture       *fixture,
   assert_close (point (overall, 0)->value, 1040.0 / 1100.0 * 100.0);
   g_assert_cmpuint (point (overall, 0)->n_measurements, ==, 2);
   g_assert_true (point (overall, 0)->deviation);
-  /* A roll-up is not a stored deviation. */
-  g_assert_cmpint (point (overall, 0)->deviation_id, ==, 0);
+  /* The overall week is a deviation of its own, followed up for the whole
+   * centre, although Barn och utbildning is on target. */
+  g_assert_cmpint (point (overall, 0)->deviation_id, >, 0);
+  {
+    g_autoptr(TavlaDeviation) deviation = tavla_board_get_deviation (fixture->board,
+                                                                     point (overall, 0)->deviation_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (tavla_deviation_get_group (deviation));
+    g_assert_cmpstr (tavla_deviation_get_period (deviation), ==, "2026-W20");
+    assert_close (tavla_deviation_get_value (deviation), 1040.0 / 1100.0 * 100.0);
+  }
   assert_close (point (overall, 1)->value, 100.0);
+  g_assert_cmpint (point (overall, 1)->deviation_id, ==, 0);
+
+  /* Lists give the groups' deviations; the centre's on request. */
+  {
+    TavlaDeviationQuery groups_only = { NULL, };
+    TavlaDeviationQuery with_overall = { .include_overall = TRUE };
+    TavlaDeviationQuery one_group = { .group = "Socialtjänst", .include_overall = TRUE };
+    g_autoptr(GListModel) listed = tavla_board_list_deviations (fixture->board, &groups_only, &error);
+    g_autoptr(GListModel) listed_all = tavla_board_list_deviations (fixture->board, &with_overall, &error);
+    g_autoptr(GListModel) listed_group = tavla_board_list_deviations (fixture->board, &one_group, &error);
+    g_autoptr(TavlaDeviation) first = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (listed_all), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (listed_group), ==, 1);
+    first = g_list_model_get_item (listed_all, 0);
+    g_assert_null (tavla_deviation_get_group (first));
+  }
 
   monthly = series (fixture, "Svarsfrekvens", NULL, TAVLA_PERIOD_MONTH, NULL, NULL);
   g_assert_cmpuint (monthly->len, ==, 1);
   assert_close (point (monthly, 0)->value, 1340.0 / 1400.0 * 100.0);
+  g_assert_cmpint (point (monthly, 0)->deviation_id, ==, 0);
+
+  /* Socialtjänst corrects its week: overall back on target, the overall
+   * deviation nobody explained goes away. */
+  record_ratio (fixture, "2026-W20", "Socialtjänst", "96", "100");
+  g_clear_pointer (&overall, g_ptr_array_unref);
+  overall = series (fixture, "Svarsfrekvens", NULL, TAVLA_PERIOD_WEEK, NULL, NULL);
+  g_assert_false (point (overall, 0)->deviation);
+  g_assert_cmpint (test_count_rows (fixture->board, "deviation"), ==, 0);
 
   group = series (fixture, "Svarsfrekvens", "Barn och utbildning", TAVLA_PERIOD_WEEK, NULL, NULL);
   g_assert_cmpuint (group->len, ==, 2);
@@ -613,7 +651,8 @@ test_deviation_rows (Fixture       *fixture,
 
   record_ratio (fixture, "2026-W46", "Socialtjänst", "95", "100");    /* exactly on target */
   record_ratio (fixture, "2026-W47", "Socialtjänst", "90", "100");    /* below: deviation */
-  record_ratio (fixture, "2026-W47", "Barn och utbildning", "99", "100");
+  /* A large group on target keeps the overall week on target. */
+  record_ratio (fixture, "2026-W47", "Barn och utbildning", "999", "1000");
   record (fixture, "Överlämnade ärenden", "2026-11", NULL, "50", NULL, NULL, NULL);   /* at most 50 */
   record (fixture, "Överlämnade ärenden", "2026-10", NULL, "51", NULL, NULL, NULL);   /* above */
 

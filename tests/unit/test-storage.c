@@ -311,7 +311,7 @@ test_fixture_v2 (void)
   g_autoptr(TavlaDeviation) deviation = NULL;
   g_autoptr(TavlaItem) item = NULL;
   g_autoptr(GError) error = NULL;
-  TavlaDeviationQuery all = { NULL, };
+  TavlaDeviationQuery all = { .include_overall = TRUE };
   sqlite3 *db = NULL;
   guint n_items = 0;
 
@@ -336,8 +336,10 @@ test_fixture_v2 (void)
 
   deviations = tavla_board_list_deviations (board, &all, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (deviations), ==, 1);
-  deviation = g_list_model_get_item (deviations, 0);
+  /* Barn och utbildning's week 47, and the whole centre's. */
+  g_assert_cmpuint (g_list_model_get_n_items (deviations), ==, 2);
+  deviation = g_list_model_get_item (deviations, 1);
+  g_assert_cmpstr (tavla_deviation_get_group (deviation), ==, "Barn och utbildning");
   g_assert_cmpstr (tavla_deviation_get_cause (deviation), ==, "Kampanj om skolval");
   tavla_deviation_get_items (deviation, &n_items);
   g_assert_cmpuint (n_items, ==, 1);

@@ -518,6 +518,57 @@ test_demo (Fixture       *f,
   expect_output (f, "Linked proposals: #2");
 }
 
+static void
+test_swedish (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *builddir = g_getenv ("TAVLA_TEST_BUILDDIR");
+  g_autofree char *localedir = NULL;
+  g_autofree char *mo = NULL;
+  g_auto(GStrv) env = NULL;
+  gboolean have_locale;
+
+  localedir = g_build_filename (builddir != NULL ? builddir : ".", "po", NULL);
+  mo = g_build_filename (localedir, "sv", "LC_MESSAGES", "tavla.mo", NULL);
+  have_locale = setlocale (LC_ALL, "sv_SE.UTF-8") != NULL;
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!have_locale || !g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_error ("CI must test the Swedish CLI, but %s",
+                 have_locale ? "the catalogue po/sv/LC_MESSAGES/tavla.mo was not built"
+                             : "the locale sv_SE.UTF-8 is missing (locale-gen it)");
+      g_test_skip (have_locale ? "po/sv/LC_MESSAGES/tavla.mo was not built"
+                               : "the locale sv_SE.UTF-8 is missing");
+      return;
+    }
+
+  env = g_environ_unsetenv (g_strdupv (f->env), "LC_ALL");
+  env = g_environ_setenv (env, "LANG", "sv_SE.UTF-8", TRUE);
+  env = g_environ_setenv (env, "TAVLA_LOCALEDIR", localedir, TRUE);
+
+  seed (f);
+  add_signed (f, "SOC", "2026-01-31");
+  run (f, "casetype", "add", "--agreement", "1", "--name", "Färdtjänst", "--rosa", "rule-based", "--days", "15",
+       NULL);
+  expect_ok (f);
+
+  run_env (f, env, "--db", f->db, "agreement", "list", NULL);
+  expect_ok (f);
+  expect_output (f, "Förvaltning");
+  expect_output (f, "Gällande, revidering krävs");
+
+  run_env (f, env, "--db", f->db, "agreement", "export", "1", "--format", "markdown", NULL);
+  expect_ok (f);
+  expect_output (f, "# Leveransöverenskommelse: Socialförvaltningen");
+  expect_output (f, "| Färdtjänst | Regelstyrd handläggning | 15 arbetsdagar |");
+  expect_output (f, "## Underskrifter");
+
+  run_env (f, env, "--db", f->db, "casetype", "add", "--agreement", "1", "--name", "Bygglov", "--rosa", "routine",
+           NULL);
+  expect_error (f, 3, "ROSA-klassen ”routine” finns inte");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -540,6 +591,7 @@ main (int    argc,
   ADD ("/cli/agreement/export", test_export);
   ADD ("/cli/item/link-agreement", test_item_link);
   ADD ("/cli/agreement/demo", test_demo);
+  ADD ("/cli/agreement/swedish", test_swedish);
 #undef ADD
 
   return g_test_run ();

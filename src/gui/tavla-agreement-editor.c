@@ -398,8 +398,9 @@ update_actions (TavlaAgreementEditor *self)
   TavlaAgreementStatus stored = have ? tavla_agreement_get_stored_status (self->agreement)
                                      : TAVLA_AGREEMENT_STATUS_DRAFT;
 
+  /* Only the current signed version is revised; a superseded one is history. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.revise",
-                                 writable && have && stored != TAVLA_AGREEMENT_STATUS_DRAFT);
+                                 writable && have && stored == TAVLA_AGREEMENT_STATUS_ACTIVE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.edit-details",
                                  writable && have && stored == TAVLA_AGREEMENT_STATUS_DRAFT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.add-case-type",

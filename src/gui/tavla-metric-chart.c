@@ -527,11 +527,11 @@ update_accessible (TavlaMetricChart *self)
 }
 
 static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip)
+tavla_metric_chart_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
 {
   TavlaMetricChart *self = TAVLA_METRIC_CHART (widget);
   TavlaChartLayout layout;
@@ -625,7 +625,7 @@ tavla_metric_chart_class_init (TavlaMetricChartClass *klass)
   widget_class->snapshot = tavla_metric_chart_snapshot;
   widget_class->measure = tavla_metric_chart_measure;
   widget_class->css_changed = tavla_metric_chart_css_changed;
-  widget_class->query_tooltip = on_query_tooltip;
+  widget_class->query_tooltip = tavla_metric_chart_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "metricchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -70,89 +70,151 @@ damaged (GError     **error,
   return FALSE;
 }
 
-/* Reads the signatories, sections and case types of one agreement into
- * @signatories, @sections and @case_types. */
+/* The signatories, sections and case types of one agreement. */
+typedef struct
+{
+  GPtrArray *signatories;
+  char      *sections[TAVLA_N_SECTIONS];
+  GPtrArray *case_types;
+} Parts;
+
+static void
+parts_free (Parts *parts)
+{
+  g_ptr_array_unref (parts->signatories);
+  for (guint i = 0; i < TAVLA_N_SECTIONS; i++)
+    g_free (parts->sections[i]);
+  g_ptr_array_unref (parts->case_types);
+  g_free (parts);
+}
+
+static Parts *
+parts_for (GHashTable *buckets,
+           gint64      agreement_id)
+{
+  Parts *parts = g_hash_table_lookup (buckets, &agreement_id);
+
+  if (parts == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = agreement_id;
+      parts = g_new0 (Parts, 1);
+      parts->signatories = g_ptr_array_new_with_free_func ((GDestroyNotify) tavla_signatory_free);
+      parts->case_types = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (buckets, key, parts);
+    }
+
+  return parts;
+}
+
+static GHashTable *
+new_buckets (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) parts_free);
+}
+
+/* The statements that read the parts: of one agreement (?1 its id) or of
+ * a department's agreements (?1 the department, 0 for all), three queries
+ * whatever the number of agreements. */
+static const char *const parts_one[] = {
+  "SELECT s.agreement_id, s.name, s.title, s.party, s.signed FROM agreement_signatory s"
+  " WHERE s.agreement_id = ?1 ORDER BY s.id",
+  "SELECT t.agreement_id, t.name, t.text FROM agreement_section t WHERE t.agreement_id = ?1",
+  "SELECT c.agreement_id, c.id, c.version, c.name, c.rosa_class, c.days, c.quality,"
+  " c.handled_by, c.contact_id, p.name, c.created, c.updated"
+  " FROM case_type c LEFT JOIN person p ON p.id = c.contact_id"
+  " WHERE c.agreement_id = ?1 ORDER BY c.id",
+};
+
+static const char *const parts_many[] = {
+  "SELECT s.agreement_id, s.name, s.title, s.party, s.signed FROM agreement_signatory s"
+  " JOIN agreement a ON a.id = s.agreement_id WHERE ?1 = 0 OR a.department_id = ?1 ORDER BY s.id",
+  "SELECT t.agreement_id, t.name, t.text FROM agreement_section t"
+  " JOIN agreement a ON a.id = t.agreement_id WHERE ?1 = 0 OR a.department_id = ?1",
+  "SELECT c.agreement_id, c.id, c.version, c.name, c.rosa_class, c.days, c.quality,"
+  " c.handled_by, c.contact_id, p.name, c.created, c.updated"
+  " FROM case_type c JOIN agreement a ON a.id = c.agreement_id"
+  " LEFT JOIN person p ON p.id = c.contact_id"
+  " WHERE ?1 = 0 OR a.department_id = ?1 ORDER BY c.id",
+};
+
+/* Reads parts with @sql (parts_one or parts_many) into @buckets. */
 static gboolean
-read_parts (TavlaSqliteStore  *self,
-            gint64             agreement_id,
-            GPtrArray         *signatories,
-            char             **sections,
-            GPtrArray         *case_types,
-            GError           **error)
+read_parts (TavlaSqliteStore   *self,
+            const char *const  *sql,
+            gint64              key,
+            GHashTable         *buckets,
+            GError            **error)
 {
   AUTO_RESET sqlite3_stmt *stmt = NULL;
   int rc = SQLITE_OK;
 
-  stmt = tavla_sqlite_store_statement (self,
-                                       "SELECT name, title, party, signed FROM agreement_signatory"
-                                       " WHERE agreement_id = ?1 ORDER BY id", error);
+  stmt = tavla_sqlite_store_statement (self, sql[0], error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agreement_id);
+  sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      Parts *parts = parts_for (buckets, sqlite3_column_int64 (stmt, 0));
       TavlaSignatory *signatory = g_new0 (TavlaSignatory, 1);
 
-      signatory->name = g_strdup (column_text (stmt, 0));
-      signatory->role = g_strdup (column_text (stmt, 1));
-      if (!tavla_party_from_string (column_text (stmt, 2), &signatory->party))
+      signatory->name = g_strdup (column_text (stmt, 1));
+      signatory->role = g_strdup (column_text (stmt, 2));
+      if (!tavla_party_from_string (column_text (stmt, 3), &signatory->party))
         signatory->party = TAVLA_PARTY_CENTRE;
-      signatory->signed_date = g_strdup (column_text (stmt, 3));
-      g_ptr_array_add (signatories, signatory);
+      signatory->signed_date = g_strdup (column_text (stmt, 4));
+      g_ptr_array_add (parts->signatories, signatory);
     }
   if (rc != SQLITE_DONE)
     return tavla_sqlite_store_fail (self, rc, error);
   reset_statement (&stmt);
 
-  stmt = tavla_sqlite_store_statement (self,
-                                       "SELECT name, text FROM agreement_section WHERE agreement_id = ?1",
-                                       error);
+  stmt = tavla_sqlite_store_statement (self, sql[1], error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agreement_id);
+  sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      Parts *parts = parts_for (buckets, sqlite3_column_int64 (stmt, 0));
       guint index = 0;
 
-      if (!column_index (section_columns, TAVLA_N_SECTIONS, column_text (stmt, 0), &index))
+      if (!column_index (section_columns, TAVLA_N_SECTIONS, column_text (stmt, 1), &index))
         return damaged (error, _("section"));
-      g_free (sections[index]);
-      sections[index] = g_strdup (column_text (stmt, 1));
+      g_free (parts->sections[index]);
+      parts->sections[index] = g_strdup (column_text (stmt, 2));
     }
   if (rc != SQLITE_DONE)
     return tavla_sqlite_store_fail (self, rc, error);
   reset_statement (&stmt);
 
-  stmt = tavla_sqlite_store_statement (self,
-                                       "SELECT c.id, c.version, c.name, c.rosa_class, c.days, c.quality,"
-                                       " c.handled_by, c.contact_id, p.name, c.created, c.updated"
-                                       " FROM case_type c LEFT JOIN person p ON p.id = c.contact_id"
-                                       " WHERE c.agreement_id = ?1 ORDER BY c.id", error);
+  stmt = tavla_sqlite_store_statement (self, sql[2], error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agreement_id);
+  sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      Parts *parts = parts_for (buckets, sqlite3_column_int64 (stmt, 0));
       TavlaCaseTypeFields fields = { 0 };
       guint rosa = 0;
 
-      if (!column_index (rosa_columns, TAVLA_N_ROSA_CLASSES, column_text (stmt, 3), &rosa))
+      if (!column_index (rosa_columns, TAVLA_N_ROSA_CLASSES, column_text (stmt, 4), &rosa))
         return damaged (error, _("ROSA class"));
 
-      fields.id = sqlite3_column_int64 (stmt, 0);
-      fields.version = sqlite3_column_int64 (stmt, 1);
-      fields.agreement_id = agreement_id;
-      fields.name = column_text (stmt, 2);
+      fields.agreement_id = sqlite3_column_int64 (stmt, 0);
+      fields.id = sqlite3_column_int64 (stmt, 1);
+      fields.version = sqlite3_column_int64 (stmt, 2);
+      fields.name = column_text (stmt, 3);
       fields.rosa_class = rosa;
-      fields.days = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
-      fields.quality = column_text (stmt, 5);
-      fields.handled_by = g_strcmp0 (column_text (stmt, 6), "department") == 0
+      fields.days = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
+      fields.quality = column_text (stmt, 6);
+      fields.handled_by = g_strcmp0 (column_text (stmt, 7), "department") == 0
                           ? TAVLA_HANDLED_BY_DEPARTMENT : TAVLA_HANDLED_BY_CENTRE;
-      fields.contact_id = sqlite3_column_int64 (stmt, 7);
-      fields.contact = column_text (stmt, 8);
-      fields.created = column_text (stmt, 9);
-      fields.updated = column_text (stmt, 10);
-      g_ptr_array_add (case_types, tavla_case_type_new (&fields));
+      fields.contact_id = sqlite3_column_int64 (stmt, 8);
+      fields.contact = column_text (stmt, 9);
+      fields.created = column_text (stmt, 10);
+      fields.updated = column_text (stmt, 11);
+      g_ptr_array_add (parts->case_types, tavla_case_type_new (&fields));
     }
   if (rc != SQLITE_DONE)
     return tavla_sqlite_store_fail (self, rc, error);
@@ -191,28 +253,18 @@ agreement_row_free (AgreementRow *row)
 }
 
 static TavlaAgreement *
-build_agreement (TavlaSqliteStore  *self,
-                 AgreementRow      *row,
-                 const char        *today,
-                 GError           **error)
+build_agreement (AgreementRow  *row,
+                 GHashTable    *buckets,
+                 const char    *today,
+                 GError       **error)
 {
-  g_autoptr(GPtrArray) signatories = g_ptr_array_new_with_free_func ((GDestroyNotify) tavla_signatory_free);
-  g_autoptr(GPtrArray) case_types = g_ptr_array_new_with_free_func (g_object_unref);
-  char *sections[TAVLA_N_SECTIONS] = { NULL };
+  Parts *parts = parts_for (buckets, row->id);
   TavlaAgreementFields fields = { 0 };
-  TavlaAgreement *agreement = NULL;
 
   if (!tavla_agreement_status_from_string (row->status, &fields.stored_status) ||
       fields.stored_status == TAVLA_AGREEMENT_STATUS_EXPIRED)
     {
       damaged (error, _("agreement status"));
-      return NULL;
-    }
-
-  if (!read_parts (self, row->id, signatories, sections, case_types, error))
-    {
-      for (guint i = 0; i < TAVLA_N_SECTIONS; i++)
-        g_free (sections[i]);
       return NULL;
     }
 
@@ -230,18 +282,13 @@ build_agreement (TavlaSqliteStore  *self,
   fields.updated = row->updated;
   fields.today = today;
   for (guint i = 0; i < TAVLA_N_SECTIONS; i++)
-    fields.sections[i] = sections[i];
-  fields.signatories = (const TavlaSignatory *const *) signatories->pdata;
-  fields.n_signatories = signatories->len;
-  fields.case_types = (TavlaCaseType *const *) case_types->pdata;
-  fields.n_case_types = case_types->len;
+    fields.sections[i] = parts->sections[i];
+  fields.signatories = (const TavlaSignatory *const *) parts->signatories->pdata;
+  fields.n_signatories = parts->signatories->len;
+  fields.case_types = (TavlaCaseType *const *) parts->case_types->pdata;
+  fields.n_case_types = parts->case_types->len;
 
-  agreement = tavla_agreement_new (&fields);
-
-  for (guint i = 0; i < TAVLA_N_SECTIONS; i++)
-    g_free (sections[i]);
-
-  return agreement;
+  return tavla_agreement_new (&fields);
 }
 
 #define AGREEMENT_COLUMNS \
@@ -295,6 +342,7 @@ tavla_sqlite_agreements_list (TavlaAgreementStore  *store,
 {
   TavlaSqliteStore *self = STORE (store);
   g_autoptr(GPtrArray) agreements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) buckets = new_buckets ();
   g_autoptr(GPtrArray) rows = NULL;
   AUTO_RESET sqlite3_stmt *stmt = NULL;
 
@@ -310,9 +358,12 @@ tavla_sqlite_agreements_list (TavlaAgreementStore  *store,
     return NULL;
   reset_statement (&stmt);
 
+  if (!read_parts (self, parts_many, department_id, buckets, error))
+    return NULL;
+
   for (guint i = 0; i < rows->len; i++)
     {
-      TavlaAgreement *agreement = build_agreement (self, g_ptr_array_index (rows, i), today, error);
+      TavlaAgreement *agreement = build_agreement (g_ptr_array_index (rows, i), buckets, today, error);
 
       if (agreement == NULL)
         return NULL;
@@ -329,6 +380,7 @@ tavla_sqlite_agreements_get (TavlaAgreementStore  *store,
                              GError              **error)
 {
   TavlaSqliteStore *self = STORE (store);
+  g_autoptr(GHashTable) buckets = new_buckets ();
   g_autoptr(GPtrArray) rows = NULL;
   AUTO_RESET sqlite3_stmt *stmt = NULL;
 
@@ -350,7 +402,10 @@ tavla_sqlite_agreements_get (TavlaAgreementStore  *store,
       return NULL;
     }
 
-  return build_agreement (self, g_ptr_array_index (rows, 0), today, error);
+  if (!read_parts (self, parts_one, id, buckets, error))
+    return NULL;
+
+  return build_agreement (g_ptr_array_index (rows, 0), buckets, today, error);
 }
 
 static void

@@ -484,6 +484,20 @@ on_section_save (TavlaAgreementEditor *self,
     show_toast (self, _("Section saved"));
 }
 
+/* Ctrl+S in a section's text saves it, so the keyboard never has to leave
+ * the text. */
+static gboolean
+on_save_shortcut (GtkWidget *view,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkWidget *save = user_data;
+
+  if (gtk_widget_get_visible (save) && gtk_widget_get_sensitive (save))
+    gtk_widget_activate (save);
+  return TRUE;
+}
+
 static void
 build_sections (TavlaAgreementEditor *self)
 {
@@ -496,6 +510,7 @@ build_sections (TavlaAgreementEditor *self)
       GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Section"));
       GtkWidget *caption = tavla_agreement_new_label (tavla_section_get_label (s), "title-4");
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkEventController *shortcuts;
 
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (view, "section-text");
@@ -507,6 +522,7 @@ build_sections (TavlaAgreementEditor *self)
       gtk_widget_set_visible (message, FALSE);
       gtk_widget_set_halign (save, GTK_ALIGN_END);
       gtk_widget_set_sensitive (save, FALSE);
+      gtk_widget_set_tooltip_text (save, _("Save the section (Ctrl+S)"));
 
       gtk_box_append (GTK_BOX (box), caption);
       gtk_box_append (GTK_BOX (box), tavla_agreement_new_label (tavla_section_get_description (s), "dim-label"));
@@ -519,6 +535,12 @@ build_sections (TavlaAgreementEditor *self)
       g_object_set_data (G_OBJECT (save), "section", GUINT_TO_POINTER (s));
       g_signal_connect_object (buffer, "changed", G_CALLBACK (on_section_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (save, "clicked", G_CALLBACK (on_section_save), self, G_CONNECT_SWAPPED);
+      shortcuts = gtk_shortcut_controller_new ();
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>s"),
+                                                              gtk_callback_action_new (on_save_shortcut, save, NULL)));
+      gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      gtk_widget_add_controller (view, shortcuts);
 
       self->section_views[s] = GTK_TEXT_VIEW (view);
       self->section_messages[s] = GTK_LABEL (message);

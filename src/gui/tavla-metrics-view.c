@@ -492,7 +492,8 @@ create_cause_button (TavlaMetricsView *self,
 
 static GtkWidget *
 create_deviation_row (TavlaMetricsView *self,
-                      TavlaDeviation   *deviation)
+                      TavlaDeviation   *deviation,
+                      const char       *chosen_period)
 {
   TavlaUnit unit = tavla_deviation_get_unit (deviation);
   const char *group = tavla_deviation_get_group (deviation);
@@ -514,6 +515,18 @@ create_deviation_row (TavlaMetricsView *self,
   /* TRANSLATORS: a deviation's metric and response group: "Answer rate — Socialtjänst". */
   title = g_strdup_printf (_("%s — %s"), tavla_deviation_get_metric (deviation),
                            group != NULL ? group : _("Overall"));
+
+  /* A month or tertial lists the deviations of its weeks: say which. */
+  if (g_strcmp0 (tavla_deviation_get_period (deviation), chosen_period) != 0)
+    {
+      g_autofree char *when = tavla_period_display_text (tavla_deviation_get_period (deviation));
+      char *with_period;
+
+      /* TRANSLATORS: a deviation's title and its period: "Answer rate — Socialtjänst, w. 33 2026". */
+      with_period = g_strdup_printf (_("%s, %s"), title, when);
+      g_free (title);
+      title = with_period;
+    }
   /* TRANSLATORS: a deviation's value against its target: "88.2 % (target 95.0 %)". */
   figures = g_strdup_printf (_("%s (target %s)"), value, target);
   label = new_label (title, "heading");
@@ -586,7 +599,7 @@ reload_deviations (TavlaMetricsView *self)
     {
       g_autoptr(TavlaDeviation) deviation = g_list_model_get_item (self->deviations, i);
 
-      gtk_list_box_append (self->deviation_list, create_deviation_row (self, deviation));
+      gtk_list_box_append (self->deviation_list, create_deviation_row (self, deviation, period));
     }
 }
 

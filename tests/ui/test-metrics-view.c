@@ -359,6 +359,46 @@ test_own_metrics (Fixture       *fixture,
                  ui_test_find_label (GTK_WIDGET (fixture->view), "NKI bemötande") != NULL);
 }
 
+static gboolean
+has_label_ending (GtkWidget  *root,
+                  const char *suffix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (root)), suffix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_ending (child, suffix))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A month lists its weeks' deviations too, each saying which week. */
+static void
+test_deviations_of_a_month (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TavlaDeviation) deviation = find_demo_deviation (fixture);
+  g_autofree char *month = NULL;
+  g_autofree char *week = NULL;
+  g_autofree char *suffix = NULL;
+  TavlaPeriod period, containing;
+
+  /* The latest deviation of our own data is a week of the answer rate. */
+  g_assert_cmpstr (tavla_deviation_get_metric (deviation), ==, "Svarsfrekvens");
+  g_assert_true (tavla_period_parse (tavla_deviation_get_period (deviation), &period, NULL));
+  g_assert_true (tavla_period_get_containing (&period, TAVLA_PERIOD_MONTH, &containing));
+  month = tavla_period_format (&containing);
+  week = tavla_period_display (&period);
+  suffix = g_strdup_printf (", %s", week);
+
+  g_assert_true (tavla_metrics_view_set_period (fixture->view, month));
+  ui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (tavla_metrics_view_get_deviations (fixture->view)), >=, 3);
+  g_assert_true (has_label_ending (GTK_WIDGET (tavla_metrics_view_get_deviation_list (fixture->view)), suffix));
+}
+
 static void
 test_explain_deviation (Fixture       *fixture,
                         gconstpointer  data)
@@ -641,6 +681,7 @@ main (int   argc,
   add_test ("/metrics/own-metrics", test_own_metrics, DATA_OWN);
   add_test ("/metrics/refresh-from-other-process", test_refresh_from_other_process, DATA_OWN);
   add_test ("/metrics/explain-deviation", test_explain_deviation, DATA_OWN);
+  add_test ("/metrics/deviations-of-a-month", test_deviations_of_a_month, DATA_OWN);
   add_test ("/metrics/create-improvement", test_create_improvement, DATA_OWN);
   add_test ("/metrics/import-preview", test_import_preview, DATA_OWN);
   add_test ("/metrics/enter-figures", test_enter_figures, DATA_OWN);

@@ -59,6 +59,7 @@ gboolean        tavla_board_reload_agreements (TavlaBoard                 *self,
  * @signed_date: optional ISO date. Given: the agreement is registered as
  *   already signed and is active at once (refused when the department
  *   already has an active agreement: revise that one). Not given: a draft.
+ *   Valid-from defaults to the signing day.
  * @valid_from, @valid_to: optional ISO dates; valid-to not before
  *   valid-from (nor before signed when there is no valid-from).
  * @review_months: optional whole number 1-120, default 12.

@@ -720,7 +720,9 @@ tavla_board_add_agreement (TavlaBoard                 *self,
   row.version_number = versions.max_version + 1;
   row.status = checked.signed_date != NULL ? TAVLA_AGREEMENT_STATUS_ACTIVE : TAVLA_AGREEMENT_STATUS_DRAFT;
   row.signed_date = checked.signed_date;
-  row.valid_from = checked.valid_from;
+  /* As when signing: an agreement applies from its signing day unless
+   * told otherwise. */
+  row.valid_from = checked.valid_from != NULL ? checked.valid_from : checked.signed_date;
   row.valid_to = checked.valid_to;
   row.review_months = checked.has_review_months ? checked.review_months : TAVLA_AGREEMENT_DEFAULT_REVIEW_MONTHS;
   row.created = now;

@@ -627,6 +627,44 @@ test_revise_copy_and_diff (Fixture       *fixture,
 }
 
 static void
+test_diff_signatories (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TavlaAgreement) active = add_agreement (fixture->board, "2026-01-31");
+  g_autoptr(TavlaAgreement) draft = NULL;
+  g_autoptr(TavlaAgreement) updated = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *signatories[] = { "Helena Björk:Kundcenterchef", "Ny Chef:Förvaltningschef:department", NULL };
+  TavlaAgreementInput input = { .signatories = signatories, .review_months = "24" };
+  GString *seen = g_string_new (NULL);
+
+  draft = tavla_board_revise_agreement (fixture->board, tavla_agreement_get_id (active), "Maria", &error);
+  g_assert_no_error (error);
+  updated = tavla_board_update_agreement (fixture->board, tavla_agreement_get_id (draft), &input, "Maria",
+                                          NULL, &error);
+  g_assert_no_error (error);
+
+  changes = tavla_board_diff_agreements (fixture->board, tavla_agreement_get_id (active),
+                                         tavla_agreement_get_id (updated), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      TavlaAgreementChange *change = g_ptr_array_index (changes, i);
+
+      g_string_append_printf (seen, "%s %s %s|", tavla_agreement_part_to_string (change->part),
+                              tavla_change_kind_to_string (change->kind), change->subject);
+    }
+
+  /* Signed and valid-from are cleared in the draft; signatories in name
+   * order. */
+  g_assert_cmpstr (seen->str, ==,
+                   "field removed signed|field removed valid-from|field changed review-months|"
+                   "signatory removed Eva Lundgren|signatory changed Helena Björk|signatory added Ny Chef|");
+  g_string_free (seen, TRUE);
+}
+
+static void
 test_update (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -933,6 +971,7 @@ main (int    argc,
   ADD ("revision-needed", test_revision_needed);
   ADD ("revise-copy-and-diff", test_revise_copy_and_diff);
   ADD ("update", test_update);
+  ADD ("diff-signatories", test_diff_signatories);
   ADD ("expiry-and-review", test_expiry_and_review);
   ADD ("link-items", test_link_items);
   ADD ("model", test_model);

@@ -205,17 +205,17 @@ cli_deviations (TavlaCli  *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
+      /* A JSON array with one object per line, streamed out. */
+      g_string_append_c (cli->out, '[');
       for (guint i = 0; i < n_deviations; i++)
         {
           g_autoptr(TavlaDeviation) deviation = g_list_model_get_item (deviations, i);
 
-          cli_json_add_deviation (builder, deviation);
+          g_string_append (cli->out, i == 0 ? "\n" : ",\n");
+          cli_json_append_deviation (cli->out, deviation);
+          cli_flush (cli, FALSE);
         }
-      json_builder_end_array (builder);
-      cli_write_json (cli, builder);
+      g_string_append (cli->out, n_deviations > 0 ? "\n]\n" : "]\n");
     }
   else if (n_deviations == 0)
     {

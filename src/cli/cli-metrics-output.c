@@ -172,6 +172,38 @@ cli_json_add_deviation (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/*
+ * The members of cli_json_add_deviation() on one line, written straight
+ * into @out: five years of figures can hold thousands of deviations, and
+ * a JsonNode tree per deviation doubled the time of `deviations --json`.
+ * The cli suite checks that both writers give equal objects.
+ */
+void
+cli_json_append_deviation (GString        *out,
+                           TavlaDeviation *deviation)
+{
+  guint n_items = 0;
+  const gint64 *items = tavla_deviation_get_items (deviation, &n_items);
+
+  g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"metric\":",
+                          tavla_deviation_get_id (deviation));
+  cli_json_append_string (out, tavla_deviation_get_metric (deviation));
+  g_string_append (out, ",\"period\":");
+  cli_json_append_string (out, tavla_deviation_get_period (deviation));
+  g_string_append (out, ",\"group\":");
+  cli_json_append_string (out, tavla_deviation_get_group (deviation));
+  g_string_append (out, ",\"value\":");
+  cli_json_append_double (out, tavla_deviation_get_value (deviation));
+  g_string_append (out, ",\"target\":");
+  cli_json_append_double (out, tavla_deviation_get_target (deviation));
+  g_string_append (out, ",\"cause\":");
+  cli_json_append_string (out, tavla_deviation_get_cause (deviation));
+  g_string_append (out, ",\"items\":[");
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", items[i]);
+  g_string_append (out, "]}");
+}
+
 void
 cli_json_add_effect (JsonBuilder *builder,
                      TavlaEffect *effect)

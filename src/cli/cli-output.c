@@ -418,6 +418,14 @@ cli_json_append_node (GString  *out,
     }
 }
 
+/* A JSON string, or null for NULL. */
+void
+cli_json_append_string (GString    *out,
+                        const char *text)
+{
+  append_json_string (out, text);
+}
+
 void
 cli_write_json (TavlaCli    *cli,
                 JsonBuilder *builder)

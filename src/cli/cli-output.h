@@ -23,6 +23,8 @@ void      cli_json_append_node     (GString         *out,
                                     guint            depth);
 void      cli_json_append_double   (GString         *out,
                                     double           value);
+void      cli_json_append_string   (GString         *out,
+                                    const char      *text);
 
 /* One member of the object being built; a NULL string is null. */
 void      cli_json_set_string      (JsonBuilder     *builder,
@@ -54,6 +56,8 @@ void      cli_json_add_deviation   (JsonBuilder        *builder,
                                     TavlaDeviation     *deviation);
 void      cli_json_add_effect      (JsonBuilder        *builder,
                                     TavlaEffect        *effect);
+void      cli_json_append_deviation (GString           *out,
+                                     TavlaDeviation    *deviation);
 
 void      cli_json_append_item     (GString         *out,
                                     TavlaItem       *item);

@@ -151,6 +151,26 @@ TavlaCaseType  *tavla_board_add_case_type     (TavlaBoard                 *self,
  * valid-from to the signing day when it is empty). Refused when the department already has a draft
  * (field "agreement"). History: "created" with note "Revision of version
  * N" on the new one, "revised" on the old. */
+/*
+ * Changes a case type of a draft or an active agreement (the latter is then
+ * marked revision needed), under the rules of adding one. Fields of @input
+ * that are NULL are left as they are; "" empties days, quality and contact
+ * (and is refused for name and rosa). @expected_version: the case type's
+ * version the change is based on, or 0 for no check; when it moved on,
+ * TAVLA_STORE_ERROR_CONFLICT and nothing is written. History rows per
+ * changed field on the case type ("name", "rosa", "days", "quality",
+ * "handled-by", "contact"), "case-type-edited" (old and new name) on the
+ * agreement, and "revision-needed" when it was set. The same values again
+ * write nothing.
+ */
+TavlaCaseType  *tavla_board_update_case_type  (TavlaBoard                 *self,
+                                               gint64                      id,
+                                               gint64                      expected_version,
+                                               const TavlaCaseTypeInput   *input,
+                                               const char                 *actor,
+                                               const char                **out_field,
+                                               GError                    **error);
+
 TavlaAgreement *tavla_board_revise_agreement  (TavlaBoard                 *self,
                                                gint64                      id,
                                                const char                 *actor,

@@ -42,6 +42,8 @@ typedef struct
 /* The stored form of a case type. */
 typedef struct
 {
+  gint64          id;                     /* for update */
+  gint64          version;                /* for update: the version it is based on */
   gint64          agreement_id;
   const char     *name;
   TavlaRosaClass  rosa_class;
@@ -50,6 +52,7 @@ typedef struct
   TavlaHandledBy  handled_by;
   gint64          contact_id;             /* 0 for none */
   const char     *created;
+  const char     *updated;                /* for update */
 } TavlaStoreCaseTypeRow;
 
 struct _TavlaAgreementStoreInterface
@@ -89,6 +92,12 @@ struct _TavlaAgreementStoreInterface
   gint64          (*insert_case_type)   (TavlaAgreementStore           *self,
                                          const TavlaStoreCaseTypeRow   *row,
                                          GError                       **error);
+  /* Writes name, class, days, quality, handled-by, contact and updated
+   * when the stored version still is row->version, raising it by one;
+   * otherwise TAVLA_STORE_ERROR_CONFLICT. */
+  gboolean        (*update_case_type)   (TavlaAgreementStore           *self,
+                                         const TavlaStoreCaseTypeRow   *row,
+                                         GError                       **error);
   /* Item ids linked with @kind ("agreement", "casetype") to any of
    * @target_ids, ascending and distinct (GArray of gint64). */
   GArray         *(*list_linked_items)  (TavlaAgreementStore           *self,
@@ -122,6 +131,9 @@ gboolean        tavla_agreement_store_set_section       (TavlaAgreementStore    
                                                          const char                    *text,
                                                          GError                       **error);
 gint64          tavla_agreement_store_insert_case_type  (TavlaAgreementStore           *self,
+                                                         const TavlaStoreCaseTypeRow   *row,
+                                                         GError                       **error);
+gboolean        tavla_agreement_store_update_case_type  (TavlaAgreementStore           *self,
                                                          const TavlaStoreCaseTypeRow   *row,
                                                          GError                       **error);
 GArray         *tavla_agreement_store_list_linked_items (TavlaAgreementStore           *self,

@@ -12,7 +12,7 @@
 
 /*
  * Delivery agreements and case types (issue 4): `agreement add|update|
- * section|revise|sign|list|show|diff|export`, `casetype add` and
+ * section|revise|sign|list|show|diff|export`, `casetype add|update` and
  * `item link ID --agreement ID [--casetype ID]`. Parsing and printing
  * only; the rules are the core's.
  */
@@ -981,6 +981,101 @@ cli_casetype_add (TavlaCli  *cli,
     g_autofree char *agreement_number = g_strdup_printf ("%" G_GINT64_FORMAT, agreement_id);
 
     cli_print (cli, _("Case type %s added to agreement %s.\n"), case_type_number, agreement_number);
+  }
+  if (tavla_agreement_get_revision_needed (agreement))
+    cli_print (cli, "%s\n", _("The agreement is marked “revision needed”: revise it and sign the new "
+                              "version."));
+
+  return CLI_EXIT_OK;
+}
+
+/* ---- casetype update ---------------------------------------------------------- */
+
+int
+cli_casetype_update (TavlaCli  *cli,
+                     int        argc,
+                     char     **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaCaseType) case_type = NULL;
+  g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *rosa = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *quality = NULL;
+  g_autofree char *handled_by = NULL;
+  g_autofree char *contact = NULL;
+  TavlaCaseTypeInput input = { 0 };
+  TavlaBoard *board = NULL;
+  gint64 id = 0;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name, N_("The case type (ärendetyp)"), N_("NAME") },
+    { "rosa", 0, 0, G_OPTION_ARG_FILENAME, &rosa,
+      N_("ROSA class: information, guidance, administration, rule-based, qualified, evaluative or "
+         "political"), N_("CLASS") },
+    { "days", 0, 0, G_OPTION_ARG_FILENAME, &days, N_("Time frame in working days (empty for none)"), N_("N") },
+    { "quality", 0, 0, G_OPTION_ARG_FILENAME, &quality, N_("The quality requirement"), N_("TEXT") },
+    { "handled-by", 0, 0, G_OPTION_ARG_FILENAME, &handled_by,
+      N_("centre or department"), N_("WHO") },
+    { "contact", 0, 0, G_OPTION_ARG_FILENAME, &contact,
+      N_("The contact person in the centre (empty for none)"), N_("NAME") },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+  const char *options[] = { "--name", "--rosa", "--days", "--quality", "--handled-by", "--contact" };
+
+  if (!cli_parse_options (cli, _("Change a case type. On an active agreement it marks the agreement "
+                                 "“revision needed” until a new version is signed."),
+                          entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return cli_usage_error (cli, _("The case type's ID is missing"));
+  if (argc > 2)
+    return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[2]);
+
+  {
+    const char *values[] = { name, rosa, days, quality, handled_by, contact };
+
+    if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+      return cli_fail (error);
+  }
+  if (!parse_id (_("Case type"), argv[1], &id, &error))
+    return cli_fail (error);
+
+  board = cli_get_board (cli, &error);
+  if (board == NULL)
+    return cli_fail (error);
+
+  input.name = name;
+  input.rosa = rosa;
+  input.days = days;
+  input.quality = quality;
+  input.handled_by = handled_by;
+  input.contact = contact;
+
+  case_type = tavla_board_update_case_type (board, id, 0, &input, cli_get_actor (cli), NULL, &error);
+  if (case_type == NULL)
+    return fail_agreement (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_add_case_type (builder, case_type);
+      cli_write_json (cli, builder);
+      return CLI_EXIT_OK;
+    }
+
+  agreement = tavla_board_get_agreement (board, tavla_case_type_get_agreement_id (case_type), &error);
+  if (agreement == NULL)
+    return fail_agreement (error);
+
+  {
+    g_autofree char *case_type_number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    g_autofree char *agreement_number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                         tavla_agreement_get_id (agreement));
+
+    cli_print (cli, _("Case type %s of agreement %s saved.\n"), case_type_number, agreement_number);
   }
   if (tavla_agreement_get_revision_needed (agreement))
     cli_print (cli, "%s\n", _("The agreement is marked “revision needed”: revise it and sign the new "

@@ -16,6 +16,7 @@ int cli_agreement_show    (TavlaCli *cli, int argc, char **argv);
 int cli_agreement_diff    (TavlaCli *cli, int argc, char **argv);
 int cli_agreement_export  (TavlaCli *cli, int argc, char **argv);
 int cli_casetype_add      (TavlaCli *cli, int argc, char **argv);
+int cli_casetype_update   (TavlaCli *cli, int argc, char **argv);
 /* `item link`: --agreement/--casetype here, else cli_item_link (--metric). */
 int cli_item_link_any     (TavlaCli *cli, int argc, char **argv);
 

@@ -119,6 +119,8 @@ static const CliCommand agreement_actions[] = {
 static const CliCommand casetype_actions[] = {
   { "add", cli_casetype_add, N_("--agreement ID --name NAME --rosa CLASS"),
     N_("Add a case type (ärendetyp) to an agreement") },
+  { "update", cli_casetype_update, N_("ID"),
+    N_("Change a case type's name, class, time frame, quality requirement, handler or contact") },
   { NULL, NULL, NULL, NULL },
 };
 

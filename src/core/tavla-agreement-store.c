@@ -78,6 +78,15 @@ tavla_agreement_store_insert_case_type (TavlaAgreementStore          *self,
   return TAVLA_AGREEMENT_STORE_GET_IFACE (self)->insert_case_type (self, row, error);
 }
 
+gboolean
+tavla_agreement_store_update_case_type (TavlaAgreementStore          *self,
+                                        const TavlaStoreCaseTypeRow  *row,
+                                        GError                      **error)
+{
+  g_return_val_if_fail (TAVLA_IS_AGREEMENT_STORE (self), FALSE);
+  return TAVLA_AGREEMENT_STORE_GET_IFACE (self)->update_case_type (self, row, error);
+}
+
 GArray *
 tavla_agreement_store_list_linked_items (TavlaAgreementStore  *self,
                                          const char           *kind,

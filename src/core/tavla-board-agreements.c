@@ -482,6 +482,8 @@ tavla_agreement_describe_history (TavlaHistoryEntry *entry)
     return g_strdup_printf (_("Section “%s” edited"), tavla_section_get_label (section));
   if (g_str_equal (field, "case-type"))
     return g_strdup_printf (_("Case type “%s” added"), new_value != NULL ? new_value : "—");
+  if (g_str_equal (field, "case-type-edited"))
+    return g_strdup_printf (_("Case type “%s” edited"), new_value != NULL ? new_value : "—");
   if (g_str_equal (field, "revision-needed"))
     return g_strdup (g_strcmp0 (new_value, "1") == 0
                      ? _("Marked “revision needed”: a new version must be signed")
@@ -948,6 +950,162 @@ tavla_board_set_agreement_section (TavlaBoard   *self,
   return tavla_board_get_agreement (self, id, error);
 }
 
+/* A case type's values once checked; the strings owned. */
+typedef struct
+{
+  char           *name;
+  TavlaRosaClass  rosa_class;
+  int             days;
+  char           *quality;
+  TavlaHandledBy  handled_by;
+  gint64          contact_id;
+  char           *contact;
+} CaseTypeChecked;
+
+static void
+case_type_checked_clear (CaseTypeChecked *checked)
+{
+  g_clear_pointer (&checked->name, g_free);
+  g_clear_pointer (&checked->quality, g_free);
+  g_clear_pointer (&checked->contact, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaseTypeChecked, case_type_checked_clear)
+
+static gboolean
+refuse_closed_agreement (TavlaAgreement  *agreement,
+                         gboolean         adding,
+                         const char     **out_field,
+                         GError         **error)
+{
+  TavlaAgreementStatus status = tavla_agreement_get_status (agreement);
+  g_autofree char *number = NULL;
+
+  if (status != TAVLA_AGREEMENT_STATUS_SUPERSEDED && status != TAVLA_AGREEMENT_STATUS_EXPIRED)
+    return FALSE;
+
+  number = dup_number (tavla_agreement_get_id (agreement));
+  if (adding)
+    input_errorf ("agreement", out_field, error,
+                  _("Agreement %s is %s and takes no new case types; add it to the department’s "
+                    "current agreement, or revise this one with “agreement revise %s”."),
+                  number, tavla_agreement_status_get_label (status), number);
+  else
+    input_errorf ("agreement", out_field, error,
+                  _("Agreement %s is %s and its case types can no longer be changed; change them in "
+                    "the department’s current agreement, or revise this one with “agreement revise %s”."),
+                  number, tavla_agreement_status_get_label (status), number);
+  return TRUE;
+}
+
+/* Checks @input against @agreement's case types. @current NULL: a new case
+ * type (every field as typed); else the one being changed, whose values
+ * fill the fields of @input that are NULL. */
+static gboolean
+check_case_type (TavlaBoard                *self,
+                 TavlaAgreement            *agreement,
+                 TavlaCaseType             *current,
+                 const TavlaCaseTypeInput  *input,
+                 CaseTypeChecked           *out,
+                 const char               **out_field,
+                 GError                   **error)
+{
+  g_autofree char *rosa = NULL;
+  g_autofree char *days_text = NULL;
+  g_autofree char *handled_by = NULL;
+  g_autofree char *folded = NULL;
+  GPtrArray *existing = NULL;
+
+  if (current != NULL && input->name == NULL)
+    out->name = g_strdup (tavla_case_type_get_name (current));
+  else
+    out->name = tavla_board_dup_trimmed (input->name);
+  if (out->name == NULL)
+    return input_error ("name", out_field, error,
+                        _("Name is empty; write the case type, like “Parkeringstillstånd”."));
+  if (g_utf8_strlen (out->name, -1) > MAX_NAME_LENGTH)
+    return input_error ("name", out_field, error, _("Name is longer than 200 characters; shorten it."));
+
+  existing = tavla_agreement_get_case_types (agreement);
+  folded = g_utf8_casefold (out->name, -1);
+  for (guint i = 0; i < existing->len; i++)
+    {
+      TavlaCaseType *case_type = g_ptr_array_index (existing, i);
+      g_autofree char *other = NULL;
+
+      if (current != NULL && tavla_case_type_get_id (case_type) == tavla_case_type_get_id (current))
+        continue;
+      other = g_utf8_casefold (tavla_case_type_get_name (case_type), -1);
+      if (g_str_equal (other, folded))
+        return input_errorf ("name", out_field, error,
+                             _("The agreement already has a case type “%s”; use a different name."), out->name);
+    }
+
+  if (current != NULL && input->rosa == NULL)
+    out->rosa_class = tavla_case_type_get_rosa_class (current);
+  else if ((rosa = tavla_board_dup_trimmed (input->rosa)) == NULL)
+    return input_error ("rosa", out_field, error,
+                        _("ROSA class is empty; write one of information, guidance, administration, rule-based, "
+                          "qualified, evaluative, political."));
+  else if (!tavla_rosa_class_from_string (rosa, &out->rosa_class))
+    return input_errorf ("rosa", out_field, error,
+                         _("ROSA class “%s” does not exist; write one of information, guidance, administration, "
+                           "rule-based, qualified, evaluative, political."), rosa);
+
+  out->days = -1;
+  if (current != NULL && input->days == NULL)
+    out->days = tavla_case_type_get_days (current);
+  else if ((days_text = tavla_board_dup_trimmed (input->days)) != NULL)
+    {
+      gint64 days = 0;
+
+      if (!parse_whole (days_text, &days) || days < 0 || days > MAX_DAYS)
+        return input_errorf ("days", out_field, error,
+                             _("Days “%s” is not a whole number from 0 to 365; write the time frame in working "
+                               "days, like 5."), days_text);
+      out->days = days;
+    }
+
+  if (current != NULL && input->quality == NULL)
+    out->quality = g_strdup (tavla_case_type_get_quality (current));
+  else
+    out->quality = tavla_board_dup_trimmed (input->quality);
+  if (out->quality != NULL && g_utf8_strlen (out->quality, -1) > MAX_QUALITY_LENGTH)
+    return input_error ("quality", out_field, error,
+                        _("Quality requirement is longer than 2,000 characters; shorten it."));
+
+  out->handled_by = TAVLA_HANDLED_BY_CENTRE;
+  if (current != NULL && input->handled_by == NULL)
+    out->handled_by = tavla_case_type_get_handled_by (current);
+  else if ((handled_by = tavla_board_dup_trimmed (input->handled_by)) != NULL &&
+           !tavla_handled_by_from_string (handled_by, &out->handled_by))
+    return input_errorf ("handled-by", out_field, error,
+                         _("Handled by “%s” is not known; write “centre” or “department”."), handled_by);
+
+  if (current != NULL && input->contact == NULL)
+    {
+      out->contact = g_strdup (tavla_case_type_get_contact (current));
+      out->contact_id = tavla_case_type_get_contact_id (current);
+    }
+  else if ((out->contact = tavla_board_dup_trimmed (input->contact)) != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      out->contact_id = tavla_store_find_person_id (tavla_board_get_store (self), out->contact, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (out->contact_id == 0)
+        return input_errorf ("contact", out_field, error,
+                             _("Contact “%s” is not a known person; write the name of someone on the board "
+                               "(see “person list”) or add them first."), out->contact);
+    }
+
+  return TRUE;
+}
+
 TavlaCaseType *
 tavla_board_add_case_type (TavlaBoard                 *self,
                            gint64                      agreement_id,
@@ -958,20 +1116,12 @@ tavla_board_add_case_type (TavlaBoard                 *self,
 {
   g_autofree char *actor = tavla_board_resolve_actor (actor_in);
   g_autofree char *now = tavla_timestamp_now ();
-  g_autofree char *name = NULL;
-  g_autofree char *rosa = NULL;
-  g_autofree char *days_text = NULL;
-  g_autofree char *quality = NULL;
-  g_autofree char *handled_by = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *folded = NULL;
   g_autoptr(TavlaAgreement) agreement = NULL;
   g_autoptr(TavlaAgreement) updated = NULL;
+  g_auto(CaseTypeChecked) checked = { 0 };
   TavlaStoreCaseTypeRow row = { 0 };
   TavlaStoreAgreementRow agreement_row = { 0 };
   TavlaAgreementStore *store = NULL;
-  TavlaAgreementStatus status = TAVLA_AGREEMENT_STATUS_DRAFT;
-  GPtrArray *existing = NULL;
   gboolean mark_revision = FALSE;
   gint64 change_id = 0;
   gint64 id = 0;
@@ -980,120 +1130,18 @@ tavla_board_add_case_type (TavlaBoard                 *self,
   g_return_val_if_fail (input != NULL, NULL);
 
   if ((store = get_agreement_store (self, error)) == NULL ||
-      (agreement = tavla_board_get_agreement (self, agreement_id, error)) == NULL)
+      (agreement = tavla_board_get_agreement (self, agreement_id, error)) == NULL ||
+      refuse_closed_agreement (agreement, TRUE, out_field, error) ||
+      !check_case_type (self, agreement, NULL, input, &checked, out_field, error))
     return NULL;
 
-  status = tavla_agreement_get_status (agreement);
-  if (status == TAVLA_AGREEMENT_STATUS_SUPERSEDED || status == TAVLA_AGREEMENT_STATUS_EXPIRED)
-    {
-      g_autofree char *number = dup_number (agreement_id);
-
-      input_errorf ("agreement", out_field, error,
-                    _("Agreement %s is %s and takes no new case types; add it to the department’s "
-                      "current agreement, or revise this one with “agreement revise %s”."),
-                    number, tavla_agreement_status_get_label (status), number);
-      return NULL;
-    }
-
-  name = tavla_board_dup_trimmed (input->name);
-  if (name == NULL)
-    {
-      input_error ("name", out_field, error,
-                   _("Name is empty; write the case type, like “Parkeringstillstånd”."));
-      return NULL;
-    }
-  if (g_utf8_strlen (name, -1) > MAX_NAME_LENGTH)
-    {
-      input_error ("name", out_field, error, _("Name is longer than 200 characters; shorten it."));
-      return NULL;
-    }
-
-  existing = tavla_agreement_get_case_types (agreement);
-  folded = g_utf8_casefold (name, -1);
-  for (guint i = 0; i < existing->len; i++)
-    {
-      g_autofree char *other = g_utf8_casefold (tavla_case_type_get_name (g_ptr_array_index (existing, i)), -1);
-
-      if (g_str_equal (other, folded))
-        {
-          input_errorf ("name", out_field, error,
-                        _("The agreement already has a case type “%s”; use a different name."), name);
-          return NULL;
-        }
-    }
-
-  rosa = tavla_board_dup_trimmed (input->rosa);
-  if (rosa == NULL)
-    {
-      input_error ("rosa", out_field, error,
-                   _("ROSA class is empty; write one of information, guidance, administration, rule-based, "
-                     "qualified, evaluative, political."));
-      return NULL;
-    }
-  if (!tavla_rosa_class_from_string (rosa, &row.rosa_class))
-    {
-      input_errorf ("rosa", out_field, error,
-                    _("ROSA class “%s” does not exist; write one of information, guidance, administration, "
-                      "rule-based, qualified, evaluative, political."), rosa);
-      return NULL;
-    }
-
-  row.days = -1;
-  days_text = tavla_board_dup_trimmed (input->days);
-  if (days_text != NULL)
-    {
-      gint64 days = 0;
-
-      if (!parse_whole (days_text, &days) || days < 0 || days > MAX_DAYS)
-        {
-          input_errorf ("days", out_field, error,
-                        _("Days “%s” is not a whole number from 0 to 365; write the time frame in working "
-                          "days, like 5."), days_text);
-          return NULL;
-        }
-      row.days = days;
-    }
-
-  quality = tavla_board_dup_trimmed (input->quality);
-  if (quality != NULL && g_utf8_strlen (quality, -1) > MAX_QUALITY_LENGTH)
-    {
-      input_error ("quality", out_field, error,
-                   _("Quality requirement is longer than 2,000 characters; shorten it."));
-      return NULL;
-    }
-
-  handled_by = tavla_board_dup_trimmed (input->handled_by);
-  row.handled_by = TAVLA_HANDLED_BY_CENTRE;
-  if (handled_by != NULL && !tavla_handled_by_from_string (handled_by, &row.handled_by))
-    {
-      input_errorf ("handled-by", out_field, error,
-                    _("Handled by “%s” is not known; write “centre” or “department”."), handled_by);
-      return NULL;
-    }
-
-  contact = tavla_board_dup_trimmed (input->contact);
-  if (contact != NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      row.contact_id = tavla_store_find_person_id (tavla_board_get_store (self), contact, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (row.contact_id == 0)
-        {
-          input_errorf ("contact", out_field, error,
-                        _("Contact “%s” is not a known person; write the name of someone on the board "
-                          "(see “person list”) or add them first."), contact);
-          return NULL;
-        }
-    }
-
   row.agreement_id = agreement_id;
-  row.name = name;
-  row.quality = quality;
+  row.name = checked.name;
+  row.rosa_class = checked.rosa_class;
+  row.days = checked.days;
+  row.quality = checked.quality;
+  row.handled_by = checked.handled_by;
+  row.contact_id = checked.contact_id;
   row.created = now;
 
   mark_revision = tavla_agreement_get_stored_status (agreement) == TAVLA_AGREEMENT_STATUS_ACTIVE &&
@@ -1110,12 +1158,174 @@ tavla_board_add_case_type (TavlaBoard                 *self,
       !tavla_agreement_store_update_agreement (store, &agreement_row, error) ||
       (change_id = tavla_store_next_change_id (tavla_board_get_store (self), error)) == 0 ||
       !tavla_board_write_history (self, "casetype", id, change_id, now, actor, "created",
-                                  NULL, name, NULL, 0, error) ||
+                                  NULL, checked.name, NULL, 0, error) ||
       !tavla_board_write_history (self, "agreement", agreement_id, change_id, now, actor, "case-type",
-                                  NULL, name, NULL, 0, error) ||
+                                  NULL, checked.name, NULL, 0, error) ||
       (mark_revision &&
        !tavla_board_write_history (self, "agreement", agreement_id, change_id, now, actor, "revision-needed",
                                    "0", "1", NULL, 0, error)))
+    {
+      tavla_board_rollback_batch (self);
+      return NULL;
+    }
+
+  if (!tavla_board_commit_batch (self, error))
+    return NULL;
+
+  agreements_written (self);
+
+  if ((updated = tavla_board_get_agreement (self, agreement_id, error)) == NULL)
+    return NULL;
+
+  return g_object_ref (tavla_agreement_find_case_type (updated, id));
+}
+
+/* The agreement holding case type @id, and that case type (borrowed from
+ * it) in @out_case_type. */
+static TavlaAgreement *
+find_case_type (TavlaBoard      *self,
+                gint64           id,
+                TavlaCaseType  **out_case_type,
+                GError         **error)
+{
+  g_autofree char *today = tavla_date_today ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *number = NULL;
+  TavlaAgreementStore *store = NULL;
+
+  if ((store = get_agreement_store (self, error)) == NULL ||
+      (all = tavla_agreement_store_list_agreements (store, 0, today, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      TavlaAgreement *agreement = g_ptr_array_index (all, i);
+      TavlaCaseType *case_type = tavla_agreement_find_case_type (agreement, id);
+
+      if (case_type != NULL)
+        {
+          *out_case_type = case_type;
+          return g_object_ref (agreement);
+        }
+    }
+
+  number = dup_number (id);
+  g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND,
+               _("There is no case type %s; see “agreement show ID” for the case types of an agreement."),
+               number);
+  return NULL;
+}
+
+static char *
+days_text (int days)
+{
+  return days >= 0 ? g_strdup_printf ("%d", days) : NULL;
+}
+
+TavlaCaseType *
+tavla_board_update_case_type (TavlaBoard                 *self,
+                              gint64                      id,
+                              gint64                      expected_version,
+                              const TavlaCaseTypeInput   *input,
+                              const char                 *actor_in,
+                              const char                **out_field,
+                              GError                    **error)
+{
+  g_autofree char *actor = tavla_board_resolve_actor (actor_in);
+  g_autofree char *now = tavla_timestamp_now ();
+  g_autofree char *old_days = NULL;
+  g_autofree char *new_days = NULL;
+  g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autoptr(TavlaAgreement) updated = NULL;
+  g_auto(CaseTypeChecked) checked = { 0 };
+  TavlaStoreCaseTypeRow row = { 0 };
+  TavlaStoreAgreementRow agreement_row = { 0 };
+  TavlaAgreementStore *store = NULL;
+  TavlaCaseType *current = NULL;
+  gboolean mark_revision = FALSE;
+  gboolean ok = TRUE;
+  gint64 agreement_id = 0;
+  gint64 change_id = 0;
+
+  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
+  g_return_val_if_fail (input != NULL, NULL);
+
+  if ((store = get_agreement_store (self, error)) == NULL ||
+      (agreement = find_case_type (self, id, &current, error)) == NULL)
+    return NULL;
+
+  if (expected_version != 0 && tavla_case_type_get_version (current) != expected_version)
+    {
+      g_set_error_literal (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT,
+                           _("Someone else changed this case type first; reload it and make the change again."));
+      return NULL;
+    }
+
+  if (refuse_closed_agreement (agreement, FALSE, out_field, error) ||
+      !check_case_type (self, agreement, current, input, &checked, out_field, error))
+    return NULL;
+
+  agreement_id = tavla_agreement_get_id (agreement);
+  old_days = days_text (tavla_case_type_get_days (current));
+  new_days = days_text (checked.days);
+
+  if (g_str_equal (checked.name, tavla_case_type_get_name (current)) &&
+      checked.rosa_class == tavla_case_type_get_rosa_class (current) &&
+      g_strcmp0 (old_days, new_days) == 0 &&
+      g_strcmp0 (checked.quality, tavla_case_type_get_quality (current)) == 0 &&
+      checked.handled_by == tavla_case_type_get_handled_by (current) &&
+      checked.contact_id == tavla_case_type_get_contact_id (current))
+    return g_object_ref (current);
+
+  row.id = id;
+  row.version = tavla_case_type_get_version (current);
+  row.agreement_id = agreement_id;
+  row.name = checked.name;
+  row.rosa_class = checked.rosa_class;
+  row.days = checked.days;
+  row.quality = checked.quality;
+  row.handled_by = checked.handled_by;
+  row.contact_id = checked.contact_id;
+  row.updated = now;
+
+  mark_revision = tavla_agreement_get_stored_status (agreement) == TAVLA_AGREEMENT_STATUS_ACTIVE &&
+                  !tavla_agreement_get_revision_needed (agreement);
+  row_from_agreement (&agreement_row, agreement);
+  agreement_row.updated = now;
+  if (tavla_agreement_get_stored_status (agreement) == TAVLA_AGREEMENT_STATUS_ACTIVE)
+    agreement_row.revision_needed = TRUE;
+
+  if (!tavla_board_begin_batch (self, error))
+    return NULL;
+
+  ok = tavla_agreement_store_update_case_type (store, &row, error) &&
+       tavla_agreement_store_update_agreement (store, &agreement_row, error) &&
+       (change_id = tavla_store_next_change_id (tavla_board_get_store (self), error)) != 0;
+
+#define CASE_TYPE_HISTORY(field, old_value, new_value) \
+  if (ok && g_strcmp0 ((old_value), (new_value)) != 0) \
+    ok = tavla_board_write_history (self, "casetype", id, change_id, now, actor, (field), \
+                                    (old_value), (new_value), NULL, 0, error)
+
+  CASE_TYPE_HISTORY ("name", tavla_case_type_get_name (current), checked.name);
+  CASE_TYPE_HISTORY ("rosa", tavla_rosa_class_to_string (tavla_case_type_get_rosa_class (current)),
+                     tavla_rosa_class_to_string (checked.rosa_class));
+  CASE_TYPE_HISTORY ("days", old_days, new_days);
+  CASE_TYPE_HISTORY ("quality", tavla_case_type_get_quality (current), checked.quality);
+  CASE_TYPE_HISTORY ("handled-by", tavla_handled_by_to_string (tavla_case_type_get_handled_by (current)),
+                     tavla_handled_by_to_string (checked.handled_by));
+  CASE_TYPE_HISTORY ("contact", tavla_case_type_get_contact (current), checked.contact);
+
+#undef CASE_TYPE_HISTORY
+
+  if (ok)
+    ok = tavla_board_write_history (self, "agreement", agreement_id, change_id, now, actor, "case-type-edited",
+                                    tavla_case_type_get_name (current), checked.name, NULL, 0, error);
+  if (ok && mark_revision)
+    ok = tavla_board_write_history (self, "agreement", agreement_id, change_id, now, actor, "revision-needed",
+                                    "0", "1", NULL, 0, error);
+
+  if (!ok)
     {
       tavla_board_rollback_batch (self);
       return NULL;

@@ -589,6 +589,52 @@ tavla_sqlite_agreements_insert_case_type (TavlaAgreementStore          *store,
   return tavla_sqlite_store_step_insert (self, stmt, error);
 }
 
+static gboolean
+tavla_sqlite_agreements_update_case_type (TavlaAgreementStore          *store,
+                                          const TavlaStoreCaseTypeRow  *row,
+                                          GError                      **error)
+{
+  TavlaSqliteStore *self = STORE (store);
+  AUTO_RESET sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (row->rosa_class < TAVLA_N_ROSA_CLASSES, FALSE);
+
+  if (tavla_sqlite_store_refuse_read_only (self, error))
+    return FALSE;
+
+  stmt = tavla_sqlite_store_statement (self,
+                                       "UPDATE case_type SET name = ?1, rosa_class = ?2, days = ?3, quality = ?4,"
+                                       " handled_by = ?5, contact_id = ?6, updated = ?7, version = version + 1"
+                                       " WHERE id = ?8 AND version = ?9", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text_or_null (stmt, 1, row->name);
+  sqlite3_bind_text (stmt, 2, rosa_columns[row->rosa_class], -1, SQLITE_STATIC);
+  if (row->days < 0)
+    sqlite3_bind_null (stmt, 3);
+  else
+    sqlite3_bind_int (stmt, 3, row->days);
+  bind_text_or_null (stmt, 4, row->quality);
+  sqlite3_bind_text (stmt, 5, tavla_handled_by_to_string (row->handled_by), -1, SQLITE_STATIC);
+  bind_id_or_null (stmt, 6, row->contact_id);
+  bind_text_or_null (stmt, 7, row->updated);
+  sqlite3_bind_int64 (stmt, 8, row->id);
+  sqlite3_bind_int64 (stmt, 9, row->version);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT,
+                           _("Someone else changed this case type first; reload it and make the change again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -665,5 +711,6 @@ tavla_sqlite_agreements_interface_init (TavlaAgreementStoreInterface *iface)
   iface->set_signatories = tavla_sqlite_agreements_set_signatories;
   iface->set_section = tavla_sqlite_agreements_set_section;
   iface->insert_case_type = tavla_sqlite_agreements_insert_case_type;
+  iface->update_case_type = tavla_sqlite_agreements_update_case_type;
   iface->list_linked_items = tavla_sqlite_agreements_list_linked_items;
 }

@@ -8,11 +8,13 @@
 #include "tavla-gui-settings.h"
 
 /*
- * Adding a case type (ärendetyp) to an agreement: name, ROSA class, time
- * frame, quality requirement, who handles it and the contact in the
- * centre. The core checks every field; its message is shown under the
- * form and the field it names is marked. Adding to a signed agreement
- * marks it "revision needed", which the core decides and the page shows.
+ * Adding a case type (ärendetyp) to an agreement, or changing one: name,
+ * ROSA class, time frame, quality requirement, who handles it and the
+ * contact in the centre. The core checks every field; its message is shown
+ * under the form and the field it names is marked. Adding to or changing a
+ * signed agreement marks it "revision needed", which the core decides and
+ * the page shows. A change is based on the case type's version shown: when
+ * someone else changed it first, the core's conflict message is shown.
  */
 
 struct _TavlaAgreementCasetypeDialog
@@ -28,10 +30,12 @@ struct _TavlaAgreementCasetypeDialog
   GtkDropDown    *handled_dropdown;
   GtkDropDown    *contact_dropdown;
   GtkLabel       *message_label;
+  GtkButton      *save_button;
 
   /* Owned references */
   TavlaBoard     *board;
   TavlaAgreement *agreement;
+  TavlaCaseType  *case_type;     /* NULL when adding */
   GtkStringList  *contacts;      /* "None", then the people */
 };
 
@@ -91,6 +95,7 @@ tavla_agreement_casetype_dialog_dispose (GObject *object)
 
   g_clear_object (&self->board);
   g_clear_object (&self->agreement);
+  g_clear_object (&self->case_type);
   g_clear_object (&self->contacts);
 
   G_OBJECT_CLASS (tavla_agreement_casetype_dialog_parent_class)->dispose (object);
@@ -104,7 +109,8 @@ tavla_agreement_casetype_dialog_class_init (TavlaAgreementCasetypeDialogClass *k
 
   object_class->dispose = tavla_agreement_casetype_dialog_dispose;
 
-  /* The case type was added; the agreement page reloads from the core. */
+  /* The case type was added or changed; the agreement page reloads from
+   * the core. */
   signals[SAVED] =
     g_signal_new ("saved",
                   G_TYPE_FROM_CLASS (klass),
@@ -125,6 +131,7 @@ tavla_agreement_casetype_dialog_class_init (TavlaAgreementCasetypeDialogClass *k
   gtk_widget_class_bind_template_child (widget_class, TavlaAgreementCasetypeDialog, handled_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TavlaAgreementCasetypeDialog, contact_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TavlaAgreementCasetypeDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, TavlaAgreementCasetypeDialog, save_button);
 }
 
 static void
@@ -188,7 +195,73 @@ tavla_agreement_casetype_dialog_new (GtkWindow      *parent,
   return self;
 }
 
-/* Adds the case type as typed; FALSE with the core's message shown (see
+/* The same dialog for changing @case_type of @agreement, its fields
+ * filled in. */
+TavlaAgreementCasetypeDialog *
+tavla_agreement_casetype_dialog_new_edit (GtkWindow      *parent,
+                                          TavlaBoard     *board,
+                                          TavlaAgreement *agreement,
+                                          TavlaCaseType  *case_type)
+{
+  TavlaAgreementCasetypeDialog *self = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *days = NULL;
+  const char *contact = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (TAVLA_IS_CASE_TYPE (case_type), NULL);
+
+  self = tavla_agreement_casetype_dialog_new (parent, board, agreement);
+  if (self == NULL)
+    return NULL;
+  self->case_type = g_object_ref (case_type);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Case Type"));
+  gtk_button_set_label (self->save_button, _("_Save"));
+
+  title = tavla_agreement_dup_title (agreement);
+  if (tavla_agreement_get_stored_status (agreement) == TAVLA_AGREEMENT_STATUS_ACTIVE)
+    {
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: the agreement whose case type is changed, when it is signed. */
+      text = g_strdup_printf (_("%s. The agreement is signed: changing a case type marks it “revision needed” until a new version is signed."),
+                              title);
+      gtk_label_set_label (self->agreement_label, text);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), tavla_case_type_get_name (case_type));
+  gtk_drop_down_set_selected (self->rosa_dropdown, tavla_case_type_get_rosa_class (case_type));
+  if (tavla_case_type_get_days (case_type) >= 0)
+    days = g_strdup_printf ("%d", tavla_case_type_get_days (case_type));
+  gtk_editable_set_text (GTK_EDITABLE (self->days_entry), days != NULL ? days : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->quality_entry),
+                         tavla_case_type_get_quality (case_type) != NULL ? tavla_case_type_get_quality (case_type) : "");
+  gtk_drop_down_set_selected (self->handled_dropdown, tavla_case_type_get_handled_by (case_type));
+
+  /* The contact, added to the list when no longer active. */
+  contact = tavla_case_type_get_contact (case_type);
+  if (contact != NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
+      for (guint i = 1; i < n; i++)
+        {
+          if (g_str_equal (gtk_string_list_get_string (self->contacts, i), contact))
+            {
+              gtk_drop_down_set_selected (self->contact_dropdown, i);
+              return self;
+            }
+        }
+      gtk_string_list_append (self->contacts, contact);
+      gtk_drop_down_set_selected (self->contact_dropdown, n);
+    }
+  else
+    gtk_drop_down_set_selected (self->contact_dropdown, 0);
+
+  return self;
+}
+
+/* Adds or changes the case type as typed; FALSE with the core's message shown (see
  * tavla_agreement_casetype_dialog_get_message()) when it is refused. */
 gboolean
 tavla_agreement_casetype_dialog_save (TavlaAgreementCasetypeDialog *self)
@@ -200,6 +273,7 @@ tavla_agreement_casetype_dialog_save (TavlaAgreementCasetypeDialog *self)
   guint handled = gtk_drop_down_get_selected (self->handled_dropdown);
   guint contact = gtk_drop_down_get_selected (self->contact_dropdown);
   const char *field = NULL;
+  const char *no_contact = "";
   TavlaCaseTypeInput input = {
     .name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
     .rosa = rosa < TAVLA_N_ROSA_CLASSES ? tavla_rosa_class_to_string (rosa) : NULL,
@@ -210,11 +284,20 @@ tavla_agreement_casetype_dialog_save (TavlaAgreementCasetypeDialog *self)
                ? gtk_string_list_get_string (self->contacts, contact) : NULL,
   };
 
+  /* Changing: "No contact" clears it. */
+  if (self->case_type != NULL && input.contact == NULL)
+    input.contact = no_contact;
+
   g_return_val_if_fail (TAVLA_IS_AGREEMENT_CASETYPE_DIALOG (self), FALSE);
 
   clear_marks (self);
-  case_type = tavla_board_add_case_type (self->board, tavla_agreement_get_id (self->agreement),
-                                         &input, actor, &field, &error);
+  if (self->case_type != NULL)
+    case_type = tavla_board_update_case_type (self->board, tavla_case_type_get_id (self->case_type),
+                                              tavla_case_type_get_version (self->case_type),
+                                              &input, actor, &field, &error);
+  else
+    case_type = tavla_board_add_case_type (self->board, tavla_agreement_get_id (self->agreement),
+                                           &input, actor, &field, &error);
   if (case_type == NULL)
     {
       GtkWidget *widget = field_widget (self, field);

@@ -13,6 +13,10 @@ G_DECLARE_FINAL_TYPE (TavlaAgreementCasetypeDialog, tavla_agreement_casetype_dia
 TavlaAgreementCasetypeDialog *tavla_agreement_casetype_dialog_new  (GtkWindow      *parent,
                                                                     TavlaBoard     *board,
                                                                     TavlaAgreement *agreement);
+TavlaAgreementCasetypeDialog *tavla_agreement_casetype_dialog_new_edit (GtkWindow      *parent,
+                                                                         TavlaBoard     *board,
+                                                                         TavlaAgreement *agreement,
+                                                                         TavlaCaseType  *case_type);
 gboolean                      tavla_agreement_casetype_dialog_save (TavlaAgreementCasetypeDialog *self);
 const char                   *tavla_agreement_casetype_dialog_get_message (TavlaAgreementCasetypeDialog *self);
 

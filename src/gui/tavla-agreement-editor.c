@@ -101,6 +101,14 @@ is_draft (TavlaAgreementEditor *self)
          tavla_agreement_get_stored_status (self->agreement) == TAVLA_AGREEMENT_STATUS_DRAFT;
 }
 
+/* Whether case types can be added or changed: not on a superseded version. */
+static gboolean
+takes_case_types (TavlaAgreementEditor *self)
+{
+  return is_writable (self) && self->agreement != NULL &&
+         tavla_agreement_get_stored_status (self->agreement) != TAVLA_AGREEMENT_STATUS_SUPERSEDED;
+}
+
 static GtkWindow *
 get_window (TavlaAgreementEditor *self)
 {
@@ -223,7 +231,15 @@ fill_case_types (TavlaAgreementEditor *self)
 
   tavla_agreement_clear_list (self->case_type_list);
   for (guint i = 0; case_types != NULL && i < case_types->len; i++)
-    gtk_list_box_append (self->case_type_list, tavla_agreement_case_type_row_new (g_ptr_array_index (case_types, i)));
+    {
+      GtkWidget *row = tavla_agreement_case_type_row_new (g_ptr_array_index (case_types, i));
+
+      /* The row opens the case type for editing. */
+      gtk_widget_set_tooltip_text (row, takes_case_types (self) ? _("Edit the case type") : NULL);
+      gtk_list_box_append (self->case_type_list, row);
+      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->case_type_list, i),
+                                        takes_case_types (self));
+    }
 }
 
 static gint64
@@ -403,8 +419,7 @@ update_actions (TavlaAgreementEditor *self)
                                  writable && have && stored == TAVLA_AGREEMENT_STATUS_ACTIVE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.edit-details",
                                  writable && have && stored == TAVLA_AGREEMENT_STATUS_DRAFT);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.add-case-type",
-                                 writable && have && stored != TAVLA_AGREEMENT_STATUS_SUPERSEDED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.add-case-type", takes_case_types (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.export", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.print", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.start-draft", writable && self->department != NULL);
@@ -647,6 +662,41 @@ add_case_type_action (GtkWidget  *widget,
 }
 
 static void
+on_case_type_changed (TavlaAgreementEditor *self,
+                      TavlaCaseType        *case_type)
+{
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: after changing a case type of an agreement. */
+  message = g_strdup_printf (_("Saved the case type %s"), tavla_case_type_get_name (case_type));
+  show_toast (self, message);
+  tavla_agreement_editor_reload (self);
+}
+
+/* A case type's row: change it in the same dialog, when the agreement
+ * takes changes (the core decides; the action tells whether to offer). */
+static void
+on_case_type_activated (TavlaAgreementEditor *self,
+                        GtkListBoxRow        *row)
+{
+  GPtrArray *case_types = NULL;
+  TavlaAgreementCasetypeDialog *dialog = NULL;
+  int index = gtk_list_box_row_get_index (row);
+
+  if (!takes_case_types (self))
+    return;
+
+  case_types = tavla_agreement_get_case_types (self->agreement);
+  if (index < 0 || (guint) index >= case_types->len)
+    return;
+
+  dialog = tavla_agreement_casetype_dialog_new_edit (get_window (self), self->board, self->agreement,
+                                                     g_ptr_array_index (case_types, index));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_type_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_details_saved (TavlaAgreementEditor *self,
                   TavlaAgreement       *agreement)
 {
@@ -798,6 +848,7 @@ tavla_agreement_editor_class_init (TavlaAgreementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaAgreementEditor, sign_week_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaAgreementEditor, sign_message);
   gtk_widget_class_bind_template_callback (widget_class, on_version_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_type_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_entry_changed);

@@ -261,6 +261,111 @@ test_casetype (Fixture       *f,
 }
 
 static void
+test_casetype_update (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  JsonObject *object = NULL;
+
+  seed (f);
+  run (f, "agreement", "add", "--department", "SOC", NULL);
+  expect_ok (f);
+  run (f, "casetype", "add", "--agreement", "1", "--name", "Färdtjänst", "--rosa", "rule-based",
+       "--days", "15", "--contact", "Åsa Öberg", NULL);
+  expect_ok (f);
+
+  node = run_json (f, "--json", "casetype", "update", "1", "--name", "Färdtjänst och riksfärdtjänst",
+                   "--rosa", "qualified", "--days", "20", "--quality", "Beslut inom 20 dagar", NULL);
+  object = object_of (node);
+  assert_keys (object, case_type_keys);
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Färdtjänst och riksfärdtjänst");
+  g_assert_cmpstr (json_object_get_string_member (object, "rosa"), ==, "qualified");
+  g_assert_cmpint (json_object_get_int_member (object, "days"), ==, 20);
+  g_assert_cmpstr (json_object_get_string_member (object, "quality"), ==, "Beslut inom 20 dagar");
+  /* Not given: kept. */
+  g_assert_cmpstr (json_object_get_string_member (object, "contact"), ==, "Åsa Öberg");
+  g_assert_cmpstr (json_object_get_string_member (object, "handled_by"), ==, "centre");
+
+  /* A draft is not marked "revision needed"... */
+  list = run_json (f, "--json", "agreement", "list", NULL);
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (json_node_get_array (list), 0),
+                                                  "revision_needed"));
+
+  /* ...an active agreement is. */
+  run (f, "agreement", "sign", "1", "--date", "2026-02-01", NULL);
+  expect_ok (f);
+  run (f, "casetype", "update", "1", "--handled-by", "department", "--contact", "", NULL);
+  expect_ok (f);
+  expect_output (f, "Case type 1 of agreement 1 saved.");
+  expect_output (f, "revision needed");
+  shown = run_json (f, "--json", "agreement", "show", "1", NULL);
+  object = object_of (shown);
+  g_assert_true (json_object_get_boolean_member (object, "revision_needed"));
+  object = json_array_get_object_element (json_object_get_array_member (object, "case_types"), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "handled_by"), ==, "department");
+  g_assert_true (json_object_get_null_member (object, "contact"));
+
+  refused (f, 3, "ROSA class “routine” does not exist", "casetype", "update", "1", "--rosa", "routine", NULL);
+  refused (f, 3, "Days “-1” is not a whole number", "casetype", "update", "1", "--days", "-1", NULL);
+  refused (f, 3, "Name is empty", "casetype", "update", "1", "--name", " ", NULL);
+  refused (f, 3, "Contact “Nils” is not a known person", "casetype", "update", "1", "--contact", "Nils", NULL);
+  refused (f, 3, "“centre” or “department”", "casetype", "update", "1", "--handled-by", "båda", NULL);
+  refused (f, 4, "There is no case type 9", "casetype", "update", "9", "--days", "3", NULL);
+  refused (f, 2, "The case type's ID is missing", "casetype", "update", NULL);
+}
+
+/* Every ROSA class and section the issue names is accepted as written and
+ * printed back the same way. */
+static void
+test_issue_names (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *classes[] = {
+    "information", "guidance", "administration", "rule-based", "qualified", "evaluative", "political",
+  };
+  g_autoptr(JsonNode) shown = NULL;
+  JsonArray *case_types = NULL;
+  JsonObject *sections = NULL;
+
+  seed (f);
+  run (f, "agreement", "add", "--department", "SOC", NULL);
+  expect_ok (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Ärendetyp %u", i);
+
+      run (f, "casetype", "add", "--agreement", "1", "--name", name, "--rosa", classes[i], NULL);
+      expect_ok (f);
+    }
+  for (guint i = 0; section_keys[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Text för %s", section_keys[i]);
+
+      run (f, "agreement", "section", "1", "--name", section_keys[i], "--text", text, NULL);
+      expect_ok (f);
+    }
+
+  shown = run_json (f, "--json", "agreement", "show", "1", NULL);
+  case_types = json_object_get_array_member (object_of (shown), "case_types");
+  g_assert_cmpuint (json_array_get_length (case_types), ==, G_N_ELEMENTS (classes));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (case_types, i), "rosa"), ==,
+                     classes[i]);
+
+  sections = json_object_get_object_member (object_of (shown), "sections");
+  for (guint i = 0; section_keys[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Text för %s", section_keys[i]);
+
+      g_assert_cmpstr (json_object_get_string_member (sections, section_keys[i]), ==, text);
+    }
+}
+
+static void
 test_revise_sign (Fixture       *f,
                   gconstpointer  data)
 {
@@ -586,6 +691,8 @@ main (int    argc,
   ADD ("/cli/agreement/add-bad", test_add_bad);
   ADD ("/cli/agreement/section", test_section);
   ADD ("/cli/casetype/add", test_casetype);
+  ADD ("/cli/casetype/update", test_casetype_update);
+  ADD ("/cli/agreement/issue-names", test_issue_names);
   ADD ("/cli/agreement/revise-sign", test_revise_sign);
   ADD ("/cli/agreement/list", test_list);
   ADD ("/cli/agreement/export", test_export);

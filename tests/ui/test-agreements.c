@@ -701,6 +701,113 @@ test_export_file_name (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Barn--och-utbildningsförvaltningen-version-1.pdf");
 }
 
+static TavlaAgreementCasetypeDialog *
+find_casetype_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (TAVLA_IS_AGREEMENT_CASETYPE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static int
+case_type_days (Fixture *fixture)
+{
+  g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  agreement = tavla_board_get_agreement (fixture->board, fixture->sbf_id, &error);
+  g_assert_no_error (error);
+  return tavla_case_type_get_days (g_ptr_array_index (tavla_agreement_get_case_types (agreement), 0));
+}
+
+/* Activating a case type's row opens it in the dialog, filled in; a bad
+ * value is refused with nothing written, a good one is saved and marks the
+ * signed agreement; a change someone else made first is a conflict. */
+static void
+test_case_type_edit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TavlaAgreementEditor *editor = tavla_agreements_view_get_editor (fixture->view);
+  TavlaAgreementCasetypeDialog *dialog = NULL;
+  GtkListBox *list = NULL;
+  GtkWidget *name_entry = NULL;
+  GtkWidget *days_entry = NULL;
+  GtkWidget *weak = NULL;
+  const char *message = NULL;
+
+  g_assert_true (tavla_agreements_view_select_department (fixture->view, SBF));
+  ui_test_iterate ();
+  show_part (editor, "case-types");
+  list = tavla_agreement_editor_get_case_type_list (editor);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_false (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (editor), "Revision needed")));
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  ui_test_iterate ();
+  dialog = find_casetype_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Case Type");
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+
+  name_entry = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), TAVLA_TYPE_AGREEMENT_CASETYPE_DIALOG, "name_entry");
+  days_entry = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), TAVLA_TYPE_AGREEMENT_CASETYPE_DIALOG, "days_entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_entry)), ==, "Beställning ur bygglovsarkivet");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (days_entry)), ==, "5");
+
+  gtk_editable_set_text (GTK_EDITABLE (days_entry), "-2");
+  g_assert_false (tavla_agreement_casetype_dialog_save (dialog));
+  message = tavla_agreement_casetype_dialog_get_message (dialog);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Days “-2”"));
+  g_assert_true (gtk_widget_has_css_class (days_entry, "error"));
+  g_assert_cmpint (case_type_days (fixture), ==, 5);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "Arkivbeställning");
+  gtk_editable_set_text (GTK_EDITABLE (days_entry), "12");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "casetype.save", NULL);
+  ui_test_iterate ();
+  g_assert_null (weak);
+  g_assert_cmpint (case_type_days (fixture), ==, 12);
+
+  show_part (editor, "case-types");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (editor), "Arkivbeställning")));
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (editor), "Revision needed")));
+
+  /* Someone else changes it while the dialog is open: a conflict. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  ui_test_iterate ();
+  dialog = find_casetype_dialog ();
+  g_assert_nonnull (dialog);
+  days_entry = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), TAVLA_TYPE_AGREEMENT_CASETYPE_DIALOG, "days_entry");
+  {
+    g_autoptr(TavlaAgreement) agreement = tavla_board_get_agreement (fixture->board, fixture->sbf_id, NULL);
+    g_autoptr(TavlaCaseType) other = NULL;
+    g_autoptr(GError) error = NULL;
+    TavlaCaseTypeInput input = { .days = "7" };
+
+    other = tavla_board_update_case_type (fixture->board,
+                                          tavla_case_type_get_id (g_ptr_array_index (tavla_agreement_get_case_types (agreement), 0)),
+                                          0, &input, "Någon annan", NULL, &error);
+    g_assert_no_error (error);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (days_entry), "9");
+  g_assert_false (tavla_agreement_casetype_dialog_save (dialog));
+  message = tavla_agreement_casetype_dialog_get_message (dialog);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Someone else changed this case type first"));
+  g_assert_cmpint (case_type_days (fixture), ==, 7);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +821,7 @@ main (int   argc,
   g_test_add ("/agreements/sign-without-date", Fixture, "filled", fixture_setup, test_sign_without_date, fixture_teardown);
   g_test_add ("/agreements/revise", Fixture, "filled", fixture_setup, test_revise, fixture_teardown);
   g_test_add ("/agreements/case-type", Fixture, "filled", fixture_setup, test_case_type_dialog, fixture_teardown);
+  g_test_add ("/agreements/case-type-edit", Fixture, "filled", fixture_setup, test_case_type_edit, fixture_teardown);
   g_test_add ("/agreements/details", Fixture, "filled", fixture_setup, test_details_dialog, fixture_teardown);
   g_test_add ("/agreements/linked-items", Fixture, "filled", fixture_setup, test_linked_items, fixture_teardown);
   g_test_add ("/agreements/export-and-print", Fixture, "filled", fixture_setup, test_export_and_print, fixture_teardown);

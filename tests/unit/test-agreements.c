@@ -477,6 +477,132 @@ test_case_types (Fixture       *fixture,
 }
 
 static void
+test_case_type_update (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TavlaAgreement) draft = add_agreement (fixture->board, NULL);
+  g_autoptr(TavlaCaseType) first = NULL;
+  g_autoptr(TavlaCaseType) second = NULL;
+  g_autoptr(TavlaCaseType) changed = NULL;
+  g_autoptr(TavlaCaseType) again = NULL;
+  g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autoptr(TavlaAgreement) signed_one = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 id = tavla_agreement_get_id (draft);
+  gint64 n_history = 0;
+  const struct { TavlaCaseTypeInput input; const char *field; const char *words; } cases[] = {
+    { { .name = "" }, "name", "Name is empty" },
+    { { .name = "PARKERING" }, "name", "already has a case type" },
+    { { .rosa = "" }, "rosa", "ROSA class is empty" },
+    { { .rosa = "routine" }, "rosa", "“routine” does not exist" },
+    { { .days = "-1" }, "days", "0 to 365" },
+    { { .days = "ten" }, "days", "0 to 365" },
+    { { .handled_by = "both" }, "handled-by", "“centre” or “department”" },
+    { { .contact = "Okänd Person" }, "contact", "not a known person" },
+  };
+
+  first = add_case_type (fixture->board, id, "Färdtjänst");
+  second = add_case_type (fixture->board, id, "Parkering");
+
+  /* Each bad input names its field and writes nothing. */
+  before = count_all (fixture->board);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(TavlaCaseType) refused = NULL;
+      g_autoptr(TavlaAgreement) unchanged = NULL;
+      g_autofree char *after = NULL;
+      const char *field = NULL;
+
+      refused = tavla_board_update_case_type (fixture->board, tavla_case_type_get_id (first), 0,
+                                              &cases[i].input, "Maria", &field, &local_error);
+      g_assert_null (refused);
+      g_assert_error (local_error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
+      g_assert_cmpstr (field, ==, cases[i].field);
+      if (strstr (local_error->message, cases[i].words) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, local_error->message, cases[i].words);
+      after = count_all (fixture->board);
+      g_assert_cmpstr (after, ==, before);
+      unchanged = get (fixture->board, id);
+      g_assert_cmpint (tavla_case_type_get_version (tavla_agreement_find_case_type (unchanged,
+                                                                                     tavla_case_type_get_id (first))),
+                       ==, tavla_case_type_get_version (first));
+    }
+
+  {
+    TavlaCaseTypeInput input = { .days = "3" };
+
+    g_assert_null (tavla_board_update_case_type (fixture->board, 999, 0, &input, "Maria", NULL, &error));
+    g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* A change on a draft: one history row per changed field on the case
+   * type and one on the agreement; the agreement is not marked. */
+  n_history = test_count_rows (fixture->board, "history");
+  {
+    TavlaCaseTypeInput input = { .name = " Färdtjänst och riksfärdtjänst ", .days = "20", .quality = "" };
+
+    changed = tavla_board_update_case_type (fixture->board, tavla_case_type_get_id (first),
+                                            tavla_case_type_get_version (first), &input, "Maria", NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpstr (tavla_case_type_get_name (changed), ==, "Färdtjänst och riksfärdtjänst");
+  g_assert_cmpint (tavla_case_type_get_days (changed), ==, 20);
+  g_assert_null (tavla_case_type_get_quality (changed));
+  g_assert_cmpuint (tavla_case_type_get_rosa_class (changed), ==, TAVLA_ROSA_RULE_BASED);
+  g_assert_cmpstr (tavla_case_type_get_contact (changed), ==, "Anna Lindqvist");
+  g_assert_cmpint (tavla_case_type_get_version (changed), ==, tavla_case_type_get_version (first) + 1);
+  g_assert_cmpint (test_count_rows (fixture->board, "history"), ==, n_history + 4);
+  agreement = get (fixture->board, id);
+  g_assert_false (tavla_agreement_get_revision_needed (agreement));
+
+  /* The same values again write nothing. */
+  {
+    TavlaCaseTypeInput input = { .name = "Färdtjänst och riksfärdtjänst", .days = "20" };
+
+    again = tavla_board_update_case_type (fixture->board, tavla_case_type_get_id (first), 0, &input, "Maria",
+                                          NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (tavla_case_type_get_version (again), ==, tavla_case_type_get_version (changed));
+  g_assert_cmpint (test_count_rows (fixture->board, "history"), ==, n_history + 4);
+
+  /* A stale version is a conflict and writes nothing. */
+  {
+    TavlaCaseTypeInput input = { .days = "5" };
+    g_autofree char *count_before = count_all (fixture->board);
+    g_autofree char *count_after = NULL;
+
+    g_assert_null (tavla_board_update_case_type (fixture->board, tavla_case_type_get_id (first),
+                                                 tavla_case_type_get_version (first), &input, "Maria", NULL,
+                                                 &error));
+    g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    count_after = count_all (fixture->board);
+    g_assert_cmpstr (count_after, ==, count_before);
+  }
+
+  /* On an active agreement a change marks it revision needed. */
+  signed_one = sign (fixture->board, id, "2026-02-02");
+  g_assert_false (tavla_agreement_get_revision_needed (signed_one));
+  g_clear_object (&changed);
+  {
+    TavlaCaseTypeInput input = { .handled_by = "department", .rosa = "qualified" };
+
+    changed = tavla_board_update_case_type (fixture->board, tavla_case_type_get_id (second), 0, &input, "Maria",
+                                            NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (tavla_case_type_get_handled_by (changed), ==, TAVLA_HANDLED_BY_DEPARTMENT);
+  g_assert_cmpuint (tavla_case_type_get_rosa_class (changed), ==, TAVLA_ROSA_QUALIFIED);
+  g_clear_object (&agreement);
+  agreement = get (fixture->board, id);
+  g_assert_true (tavla_agreement_get_revision_needed (agreement));
+}
+
+static void
 test_revision_needed (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -968,6 +1094,7 @@ main (int    argc,
   ADD ("sections", test_sections);
   ADD ("sign", test_sign);
   ADD ("case-types", test_case_types);
+  ADD ("case-type-update", test_case_type_update);
   ADD ("revision-needed", test_revision_needed);
   ADD ("revise-copy-and-diff", test_revise_copy_and_diff);
   ADD ("update", test_update);

@@ -38,6 +38,12 @@ G_BEGIN_DECLS
  * - Every change writes history rows (object_kind "agreement", or
  *   "casetype" for the case type's own row) in the same transaction.
  *
+ * Writes to an existing agreement take @expected_version: the agreement's
+ * row version (tavla_agreement_get_version()) the change is based on, or 0
+ * for no check. When the agreement moved on since, the write is refused
+ * with TAVLA_STORE_ERROR_CONFLICT and nothing is written (reload it and
+ * make the change again).
+ *
  * After every committed write the board-owned model of
  * tavla_board_get_agreements() is reloaded (items-changed), so pages that
  * show agreements listen there.
@@ -46,10 +52,10 @@ G_BEGIN_DECLS
 /* Board-owned model of TavlaAgreement (transfer none): the current
  * agreement of each department (as @current_only below), ordered by
  * department name. Reloaded after each agreement write made through this
- * board and by tavla_board_reload_agreements(). */
+ * board, by tavla_board_refresh() when another process committed, and by
+ * tavla_board_reload_agreements(). */
 GListModel     *tavla_board_get_agreements    (TavlaBoard                 *self);
-/* Reloads that model (after tavla_board_refresh() saw another process
- * commit); TRUE when anything differed. */
+/* Reloads that model; TRUE when anything differed. */
 gboolean        tavla_board_reload_agreements (TavlaBoard                 *self,
                                                GError                    **error);
 
@@ -97,6 +103,7 @@ TavlaAgreement *tavla_board_add_agreement     (TavlaBoard                 *self,
  */
 TavlaAgreement *tavla_board_update_agreement  (TavlaBoard                 *self,
                                                gint64                      id,
+                                               gint64                      expected_version,
                                                const TavlaAgreementInput  *input,
                                                const char                 *actor,
                                                const char                **out_field,
@@ -107,6 +114,7 @@ TavlaAgreement *tavla_board_update_agreement  (TavlaBoard                 *self,
  * History row field "section:NAME". The same text again writes nothing. */
 TavlaAgreement *tavla_board_set_agreement_section (TavlaBoard          *self,
                                                    gint64               id,
+                                                   gint64               expected_version,
                                                    const char          *section,
                                                    const char          *text,
                                                    const char          *actor,
@@ -182,6 +190,7 @@ TavlaAgreement *tavla_board_revise_agreement  (TavlaBoard                 *self,
  * "signed" on it, "status" on the superseded one. */
 TavlaAgreement *tavla_board_sign_agreement    (TavlaBoard                 *self,
                                                gint64                      id,
+                                               gint64                      expected_version,
                                                const char                 *date,
                                                const char                 *actor,
                                                GError                    **error);

@@ -445,7 +445,7 @@ add_or_update (TavlaCli  *cli,
   input.signatories = (const char * const *) signatories;
 
   agreement = update
-              ? tavla_board_update_agreement (board, id, &input, cli_get_actor (cli), NULL, &error)
+              ? tavla_board_update_agreement (board, id, 0, &input, cli_get_actor (cli), NULL, &error)
               : tavla_board_add_agreement (board, &input, cli_get_actor (cli), NULL, &error);
   if (agreement == NULL)
     return fail_agreement (error);
@@ -520,7 +520,7 @@ cli_agreement_section (TavlaCli  *cli,
   if (board == NULL)
     return cli_fail (error);
 
-  agreement = tavla_board_set_agreement_section (board, id, name, file != NULL ? contents : text,
+  agreement = tavla_board_set_agreement_section (board, id, 0, name, file != NULL ? contents : text,
                                                  cli_get_actor (cli), NULL, &error);
   if (agreement == NULL)
     return fail_agreement (error);
@@ -588,7 +588,7 @@ cli_agreement_sign (TavlaCli  *cli,
   if (board == NULL)
     return cli_fail (error);
 
-  agreement = tavla_board_sign_agreement (board, id, date, cli_get_actor (cli), &error);
+  agreement = tavla_board_sign_agreement (board, id, 0, date, cli_get_actor (cli), &error);
   if (agreement == NULL)
     return fail_agreement (error);
 

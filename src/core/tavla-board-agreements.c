@@ -25,6 +25,7 @@
 #define MAX_REVIEW_MONTHS  120
 
 #define MODEL_KEY "tavla-board-agreements-model"
+#define STAMP_KEY "tavla-board-agreements-stamp"
 
 static TavlaAgreementStore *
 get_agreement_store (TavlaBoard  *self,
@@ -198,12 +199,16 @@ get_model (TavlaBoard *self)
   return model;
 }
 
-gboolean
-tavla_board_reload_agreements (TavlaBoard  *self,
-                               GError     **error)
+/* Reloads the model; @any_version: a change to any version counts, not
+ * only to the current ones the model holds. */
+static gboolean
+reload_model (TavlaBoard  *self,
+              gboolean     any_version,
+              GError     **error)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) current = NULL;
+  g_autoptr(GString) stamp = NULL;
   g_autofree char *today = tavla_date_today ();
   TavlaAgreementStore *store = NULL;
   GListStore *model = NULL;
@@ -217,9 +222,20 @@ tavla_board_reload_agreements (TavlaBoard  *self,
       (all = tavla_agreement_store_list_agreements (store, 0, today, error)) == NULL)
     return FALSE;
 
+  /* Every version's id and row version: after another process's commit a
+   * change to a draft behind the active agreement (which the model does
+   * not hold) counts too, so pages showing that draft hear of it. */
+  stamp = g_string_new (NULL);
+  for (guint i = 0; i < all->len; i++)
+    g_string_append_printf (stamp, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ";",
+                            tavla_agreement_get_id (g_ptr_array_index (all, i)),
+                            tavla_agreement_get_version (g_ptr_array_index (all, i)));
+
   current = pick_current (all);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
-  differs = n_items != current->len;
+  differs = n_items != current->len ||
+            (any_version && g_strcmp0 (g_object_get_data (G_OBJECT (self), STAMP_KEY), stamp->str) != 0);
+  g_object_set_data_full (G_OBJECT (self), STAMP_KEY, g_string_free (g_steal_pointer (&stamp), FALSE), g_free);
   for (guint i = 0; !differs && i < n_items; i++)
     {
       g_autoptr(TavlaAgreement) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -233,12 +249,34 @@ tavla_board_reload_agreements (TavlaBoard  *self,
   return differs;
 }
 
+gboolean
+tavla_board_reload_agreements (TavlaBoard  *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (TAVLA_IS_BOARD (self), FALSE);
+
+  return reload_model (self, FALSE, error);
+}
+
 GListModel *
 tavla_board_get_agreements (TavlaBoard *self)
 {
   g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
 
   return G_LIST_MODEL (get_model (self));
+}
+
+void
+tavla_board_agreements_refresh (TavlaBoard *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (self), MODEL_KEY) == NULL)
+    return;
+
+  /* The model keeps what it showed; the next refresh tries again. */
+  if (!reload_model (self, TRUE, &error) && error != NULL)
+    g_debug ("Could not reload the agreements: %s", error->message);
 }
 
 /* After a committed write. */
@@ -648,6 +686,21 @@ load_versions (TavlaAgreementStore  *store,
   return TRUE;
 }
 
+/* TRUE (with @error set) when the agreement moved on from the version the
+ * caller based its change on. */
+static gboolean
+refuse_stale (TavlaAgreement  *agreement,
+              gint64           expected_version,
+              GError         **error)
+{
+  if (expected_version == 0 || tavla_agreement_get_version (agreement) == expected_version)
+    return FALSE;
+
+  g_set_error_literal (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT,
+                       _("Someone else changed this agreement first; reload it and make the change again."));
+  return TRUE;
+}
+
 static gboolean
 refuse_not_draft (TavlaAgreement  *agreement,
                   const char     **out_field,
@@ -762,6 +815,7 @@ tavla_board_add_agreement (TavlaBoard                 *self,
 TavlaAgreement *
 tavla_board_update_agreement (TavlaBoard                 *self,
                               gint64                      id,
+                              gint64                      expected_version,
                               const TavlaAgreementInput  *input,
                               const char                 *actor_in,
                               const char                **out_field,
@@ -786,6 +840,7 @@ tavla_board_update_agreement (TavlaBoard                 *self,
 
   if ((store = get_agreement_store (self, error)) == NULL ||
       (agreement = tavla_board_get_agreement (self, id, error)) == NULL ||
+      refuse_stale (agreement, expected_version, error) ||
       refuse_not_draft (agreement, out_field, error))
     return NULL;
 
@@ -864,6 +919,7 @@ tavla_board_update_agreement (TavlaBoard                 *self,
 TavlaAgreement *
 tavla_board_set_agreement_section (TavlaBoard   *self,
                                    gint64        id,
+                                   gint64        expected_version,
                                    const char   *section_name,
                                    const char   *text,
                                    const char   *actor_in,
@@ -884,7 +940,8 @@ tavla_board_set_agreement_section (TavlaBoard   *self,
   g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
 
   if ((store = get_agreement_store (self, error)) == NULL ||
-      (agreement = tavla_board_get_agreement (self, id, error)) == NULL)
+      (agreement = tavla_board_get_agreement (self, id, error)) == NULL ||
+      refuse_stale (agreement, expected_version, error))
     return NULL;
 
   if (!tavla_section_from_string (section_name, &section))
@@ -1475,6 +1532,7 @@ tavla_board_revise_agreement (TavlaBoard  *self,
 TavlaAgreement *
 tavla_board_sign_agreement (TavlaBoard  *self,
                             gint64       id,
+                            gint64       expected_version,
                             const char  *date,
                             const char  *actor_in,
                             GError     **error)
@@ -1495,6 +1553,7 @@ tavla_board_sign_agreement (TavlaBoard  *self,
 
   if ((store = get_agreement_store (self, error)) == NULL ||
       (agreement = tavla_board_get_agreement (self, id, error)) == NULL ||
+      refuse_stale (agreement, expected_version, error) ||
       refuse_not_draft (agreement, NULL, error))
     return NULL;
 

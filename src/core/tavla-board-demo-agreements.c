@@ -112,7 +112,7 @@ fill_version (TavlaBoard  *self,
 
       valid_to = date_days_from (real_now, json_object_get_int_member (version, "valid_to_days_ahead"));
       input.valid_to = valid_to;
-      if ((updated = tavla_board_update_agreement (self, agreement_id, &input, actor, NULL, error)) == NULL)
+      if ((updated = tavla_board_update_agreement (self, agreement_id, 0, &input, actor, NULL, error)) == NULL)
         return FALSE;
     }
 
@@ -124,7 +124,7 @@ fill_version (TavlaBoard  *self,
       if (sections == NULL || !json_object_has_member (sections, name))
         continue;
 
-      updated = tavla_board_set_agreement_section (self, agreement_id, name,
+      updated = tavla_board_set_agreement_section (self, agreement_id, 0, name,
                                                    json_object_get_string_member (sections, name),
                                                    actor, NULL, error);
       if (updated == NULL)
@@ -198,7 +198,7 @@ load_agreement (TavlaBoard  *self,
           g_autofree char *day = date_days_from (real_now, -days_ago);
 
           set_clock_days_ago (real_now, days_ago);
-          current = tavla_board_sign_agreement (self, tavla_agreement_get_id (draft), day, actor, error);
+          current = tavla_board_sign_agreement (self, tavla_agreement_get_id (draft), 0, day, actor, error);
           if (current == NULL)
             return FALSE;
         }

@@ -48,6 +48,9 @@ gboolean    tavla_board_write_history       (TavlaBoard  *self,
  * the metric and group models and emits "metrics-changed", at once or when
  * the outermost batch commits. */
 void        tavla_board_metrics_written     (TavlaBoard  *self);
+/* After another process committed (tavla_board_refresh()): reloads the
+ * agreements model when one was asked for (tavla-board-agreements.c). */
+void        tavla_board_agreements_refresh  (TavlaBoard  *self);
 /* Puts a changed item into the items model (unless inside a batch). */
 void        tavla_board_item_written        (TavlaBoard  *self,
                                              TavlaItem   *item);

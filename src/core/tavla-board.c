@@ -980,6 +980,11 @@ tavla_board_refresh (TavlaBoard  *self,
       !load_models (self, FALSE, &changed, error))
     return FALSE;
 
+  /* Agreements have a model of their own, reloaded before "changed" so
+   * its listeners see them current. */
+  if (old_version != self->data_version)
+    tavla_board_agreements_refresh (self);
+
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
 

@@ -207,6 +207,7 @@ tavla_agreement_details_dialog_save (TavlaAgreementDetailsDialog *self)
 
   clear_marks (self);
   saved = tavla_board_update_agreement (self->board, tavla_agreement_get_id (self->agreement),
+                                        tavla_agreement_get_version (self->agreement),
                                         &input, actor, &field, &error);
   if (saved == NULL)
     {

@@ -57,6 +57,9 @@ struct _TavlaAgreementEditor
   GtkTextView     *section_views[TAVLA_N_SECTIONS];
   GtkLabel        *section_messages[TAVLA_N_SECTIONS];
   GtkWidget       *section_saves[TAVLA_N_SECTIONS];
+  /* The agreement's version a section's unsaved typing started from, so
+   * saving it over a change made meanwhile elsewhere is a conflict. */
+  gint64           section_bases[TAVLA_N_SECTIONS];
 
   /* Owned references */
   TavlaBoard      *board;
@@ -212,6 +215,7 @@ fill_sections (TavlaAgreementEditor *self,
                                     tavla_agreement_get_section (self->agreement, s), -1);
           gtk_widget_set_sensitive (self->section_saves[s], FALSE);
           gtk_widget_set_visible (GTK_WIDGET (self->section_messages[s]), FALSE);
+          self->section_bases[s] = 0;
         }
       gtk_text_view_set_editable (self->section_views[s], editable);
       if (editable)
@@ -481,6 +485,8 @@ on_section_changed (TavlaAgreementEditor *self,
 
   if (self->filling)
     return;
+  if (self->section_bases[section] == 0 && self->agreement != NULL)
+    self->section_bases[section] = tavla_agreement_get_version (self->agreement);
   gtk_widget_set_sensitive (self->section_saves[section], TRUE);
 }
 
@@ -940,6 +946,7 @@ tavla_agreement_editor_sign (TavlaAgreementEditor *self,
     return FALSE;
 
   signed_agreement = tavla_board_sign_agreement (self->board, tavla_agreement_get_id (self->agreement),
+                                                 tavla_agreement_get_version (self->agreement),
                                                  date, actor, &error);
   if (signed_agreement == NULL)
     {
@@ -1006,14 +1013,28 @@ tavla_agreement_editor_save_section (TavlaAgreementEditor *self,
     return FALSE;
 
   saved = tavla_board_set_agreement_section (self->board, tavla_agreement_get_id (self->agreement),
+                                             self->section_bases[section] != 0
+                                             ? self->section_bases[section]
+                                             : tavla_agreement_get_version (self->agreement),
                                              tavla_section_to_string (section), text, actor, NULL, &error);
   if (saved == NULL)
     {
+      /* After a conflict the typing is kept and based on the version now
+       * shown: saving again is a deliberate choice. */
+      if (g_error_matches (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT))
+        self->section_bases[section] = 0;
       gtk_label_set_label (self->section_messages[section], error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->section_messages[section]), TRUE);
       return FALSE;
     }
 
+  /* Typing in other sections based on the version shown follows this
+   * save: the user's own writes are no conflict. */
+  for (TavlaSection s = 0; s < TAVLA_N_SECTIONS; s++)
+    {
+      if (self->section_bases[s] == tavla_agreement_get_version (self->agreement))
+        self->section_bases[s] = tavla_agreement_get_version (saved);
+    }
   gtk_widget_set_sensitive (self->section_saves[section], FALSE);
   show_agreement (self, tavla_agreement_get_id (saved));
   return TRUE;

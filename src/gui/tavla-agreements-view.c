@@ -205,15 +205,15 @@ reload (TavlaAgreementsView *self)
 }
 
 /* Another process (tavla-cli, a second window) may have changed the
- * agreements: the board's refresh tells through its signals. A changed
- * proposal may be one linked to the agreement shown. */
+ * proposals: one may be linked to the agreement shown. Its agreement
+ * changes arrive through the agreements model, which the board's refresh
+ * reloads. */
 static void
 on_board_refreshed (TavlaAgreementsView *self)
 {
   if (self->board == NULL)
     return;
 
-  tavla_board_reload_agreements (self->board, NULL);
   tavla_agreement_editor_reload_items (self->editor);
 }
 

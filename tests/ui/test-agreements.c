@@ -61,7 +61,7 @@ set_section (TavlaBoard  *board,
   g_autoptr(TavlaAgreement) agreement = NULL;
   g_autoptr(GError) error = NULL;
 
-  agreement = tavla_board_set_agreement_section (board, id, section, text, "Testaren", NULL, &error);
+  agreement = tavla_board_set_agreement_section (board, id, 0, section, text, "Testaren", NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -104,7 +104,7 @@ fill_board (Fixture *fixture)
   set_section (fixture->board, fixture->sbf_id, "billing", "Faktureras per tertial.");
   add_case_type (fixture->board, fixture->sbf_id, "Beställning ur bygglovsarkivet");
   g_clear_object (&sbf);
-  sbf = tavla_board_sign_agreement (fixture->board, fixture->sbf_id, "2020-01-31", "Testaren", &error);
+  sbf = tavla_board_sign_agreement (fixture->board, fixture->sbf_id, 0, "2020-01-31", "Testaren", &error);
   g_assert_no_error (error);
 
   /* A proposal about the agreement, linked to it. */
@@ -371,7 +371,7 @@ test_sign_without_date (Fixture       *fixture,
   ui_test_iterate ();
 
   /* The same words the core gives the CLI. */
-  expected = tavla_board_sign_agreement (fixture->board, id, NULL, "Testaren", &expected_error);
+  expected = tavla_board_sign_agreement (fixture->board, id, 0, NULL, "Testaren", &expected_error);
   g_assert_null (expected);
   g_assert_nonnull (tavla_agreement_editor_get_sign_message (editor));
   g_assert_cmpstr (tavla_agreement_editor_get_sign_message (editor), ==, expected_error->message);
@@ -808,6 +808,57 @@ test_case_type_edit (Fixture       *fixture,
   ui_test_iterate ();
 }
 
+/* Another process writes the draft shown: signing what the page showed is
+ * a conflict, with the core's message; the board's refresh (the window's
+ * watch calls it) brings the change onto the page, and signing then works. */
+static void
+test_outside_change (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TavlaAgreementEditor *editor = tavla_agreements_view_get_editor (fixture->view);
+  g_autoptr(TavlaBoard) other = NULL;
+  g_autoptr(TavlaAgreement) written = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaAgreement *draft = NULL;
+  gint64 draft_id = 0;
+  const char *message = NULL;
+
+  g_assert_true (tavla_agreements_view_select_department (fixture->view, SBF));
+  ui_test_iterate ();
+  g_assert_true (tavla_agreement_editor_revise (editor));
+  ui_test_iterate ();
+  draft_id = tavla_agreement_get_id (tavla_agreement_editor_get_agreement (editor));
+
+  other = tavla_board_open (fixture->path, &error);
+  g_assert_no_error (error);
+  written = tavla_board_set_agreement_section (other, draft_id, 0, "billing", "Faktureras per halvår.",
+                                               "tavla-cli", NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (tavla_agreement_editor_sign (editor, "2026-03-02"));
+  message = tavla_agreement_editor_get_sign_message (editor);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Someone else changed this agreement first"));
+  {
+    g_autoptr(TavlaAgreement) still = tavla_board_get_agreement (fixture->board, draft_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tavla_agreement_get_status (still), ==, TAVLA_AGREEMENT_STATUS_DRAFT);
+  }
+
+  tavla_board_refresh (fixture->board, &error);
+  g_assert_no_error (error);
+  ui_test_iterate ();
+  draft = tavla_agreement_editor_get_agreement (editor);
+  g_assert_cmpint (tavla_agreement_get_id (draft), ==, draft_id);
+  g_assert_cmpint (tavla_agreement_get_version (draft), ==, tavla_agreement_get_version (written));
+  g_assert_cmpstr (tavla_agreement_get_section (draft, TAVLA_SECTION_BILLING), ==, "Faktureras per halvår.");
+
+  g_assert_true (tavla_agreement_editor_sign (editor, "2026-03-02"));
+  ui_test_iterate ();
+  g_assert_true (ui_test_is_shown (ui_test_find_label (department_row (fixture, SBF), "Active")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,6 +873,7 @@ main (int   argc,
   g_test_add ("/agreements/revise", Fixture, "filled", fixture_setup, test_revise, fixture_teardown);
   g_test_add ("/agreements/case-type", Fixture, "filled", fixture_setup, test_case_type_dialog, fixture_teardown);
   g_test_add ("/agreements/case-type-edit", Fixture, "filled", fixture_setup, test_case_type_edit, fixture_teardown);
+  g_test_add ("/agreements/outside-change", Fixture, "filled", fixture_setup, test_outside_change, fixture_teardown);
   g_test_add ("/agreements/details", Fixture, "filled", fixture_setup, test_details_dialog, fixture_teardown);
   g_test_add ("/agreements/linked-items", Fixture, "filled", fixture_setup, test_linked_items, fixture_teardown);
   g_test_add ("/agreements/export-and-print", Fixture, "filled", fixture_setup, test_export_and_print, fixture_teardown);

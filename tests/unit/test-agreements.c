@@ -96,7 +96,7 @@ set_section (TavlaBoard *board,
              const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TavlaAgreement) agreement = tavla_board_set_agreement_section (board, id, name, text, "Maria",
+  g_autoptr(TavlaAgreement) agreement = tavla_board_set_agreement_section (board, id, 0, name, text, "Maria",
                                                                           NULL, &error);
 
   g_assert_no_error (error);
@@ -109,7 +109,7 @@ sign (TavlaBoard *board,
       const char *date)
 {
   g_autoptr(GError) error = NULL;
-  TavlaAgreement *agreement = tavla_board_sign_agreement (board, id, date, "Maria", &error);
+  TavlaAgreement *agreement = tavla_board_sign_agreement (board, id, 0, date, "Maria", &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (agreement);
@@ -339,20 +339,20 @@ test_sections (Fixture       *fixture,
 
   /* The same text again writes nothing. */
   history = test_count_rows (fixture->board, "history");
-  same = tavla_board_set_agreement_section (fixture->board, id, "billing", "Ingen debitering.", "Maria",
+  same = tavla_board_set_agreement_section (fixture->board, id, 0, "billing", "Ingen debitering.", "Maria",
                                             NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (test_count_rows (fixture->board, "history"), ==, history);
 
   before = count_all (fixture->board);
-  g_assert_null (tavla_board_set_agreement_section (fixture->board, id, "knowledge-bank", "x", "Maria",
+  g_assert_null (tavla_board_set_agreement_section (fixture->board, id, 0, "knowledge-bank", "x", "Maria",
                                                     &field, &error));
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_assert_cmpstr (field, ==, "name");
   g_assert_nonnull (strstr (error->message, "responsibilities, case-types, process"));
   g_clear_error (&error);
 
-  g_assert_null (tavla_board_set_agreement_section (fixture->board, id, "billing", long_text, "Maria",
+  g_assert_null (tavla_board_set_agreement_section (fixture->board, id, 0, "billing", long_text, "Maria",
                                                     &field, &error));
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_assert_cmpstr (field, ==, "text");
@@ -360,7 +360,7 @@ test_sections (Fixture       *fixture,
 
   /* Active agreements are changed by revising them. */
   active = sign (fixture->board, id, "2026-02-01");
-  g_assert_null (tavla_board_set_agreement_section (fixture->board, id, "billing", "Ny text", "Maria",
+  g_assert_null (tavla_board_set_agreement_section (fixture->board, id, 0, "billing", "Ny text", "Maria",
                                                     &field, &error));
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_assert_cmpstr (field, ==, "agreement");
@@ -388,15 +388,15 @@ test_sign (Fixture       *fixture,
   GPtrArray *signatories = NULL;
 
   before = count_all (fixture->board);
-  refused = tavla_board_sign_agreement (fixture->board, id, NULL, "Maria", &error);
+  refused = tavla_board_sign_agreement (fixture->board, id, 0, NULL, "Maria", &error);
   g_assert_null (refused);
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Date is missing"));
   g_clear_error (&error);
-  refused = tavla_board_sign_agreement (fixture->board, id, "  ", "Maria", &error);
+  refused = tavla_board_sign_agreement (fixture->board, id, 0, "  ", "Maria", &error);
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_clear_error (&error);
-  refused = tavla_board_sign_agreement (fixture->board, id, "2026-13-01", "Maria", &error);
+  refused = tavla_board_sign_agreement (fixture->board, id, 0, "2026-13-01", "Maria", &error);
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "not a date"));
   g_clear_error (&error);
@@ -412,7 +412,7 @@ test_sign (Fixture       *fixture,
   g_assert_cmpstr (((TavlaSignatory *) g_ptr_array_index (signatories, 0))->signed_date, ==, "2026-01-31");
 
   /* Signing an active agreement again is refused. */
-  again = tavla_board_sign_agreement (fixture->board, id, "2026-02-01", "Maria", &error);
+  again = tavla_board_sign_agreement (fixture->board, id, 0, "2026-02-01", "Maria", &error);
   g_assert_null (again);
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
 }
@@ -602,6 +602,94 @@ test_case_type_update (Fixture       *fixture,
   g_assert_true (tavla_agreement_get_revision_needed (agreement));
 }
 
+/* Writes based on a version that moved on are conflicts and write nothing;
+ * 0 checks nothing. */
+static void
+test_stale_writes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TavlaAgreement) draft = add_agreement (fixture->board, NULL);
+  g_autoptr(TavlaAgreement) moved = NULL;
+  g_autoptr(TavlaAgreement) saved = NULL;
+  g_autoptr(TavlaAgreement) signed_one = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id = tavla_agreement_get_id (draft);
+  gint64 shown = tavla_agreement_get_version (draft);
+  const char *months = "6";
+  TavlaAgreementInput input = { .review_months = months };
+
+  /* Someone else writes a section: the version moves on. */
+  moved = tavla_board_set_agreement_section (fixture->board, id, shown, "billing", "Ingen debitering.", "Bo",
+                                             NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tavla_agreement_get_version (moved), >, shown);
+
+  before = count_all (fixture->board);
+  g_assert_null (tavla_board_set_agreement_section (fixture->board, id, shown, "billing", "Per tertial.", "Maria",
+                                                    NULL, &error));
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Someone else changed this agreement first"));
+  g_clear_error (&error);
+  g_assert_null (tavla_board_update_agreement (fixture->board, id, shown, &input, "Maria", NULL, &error));
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_null (tavla_board_sign_agreement (fixture->board, id, shown, "2026-03-01", "Maria", &error));
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = count_all (fixture->board);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&saved);
+  saved = get (fixture->board, id);
+  g_assert_cmpstr (tavla_agreement_get_section (saved, TAVLA_SECTION_BILLING), ==, "Ingen debitering.");
+  g_assert_cmpuint (tavla_agreement_get_review_months (saved), ==, 12);
+  g_assert_cmpuint (tavla_agreement_get_status (saved), ==, TAVLA_AGREEMENT_STATUS_DRAFT);
+
+  /* Based on the version now stored, or with no check, they go through. */
+  g_clear_object (&saved);
+  saved = tavla_board_update_agreement (fixture->board, id, tavla_agreement_get_version (moved), &input, "Maria",
+                                        NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tavla_agreement_get_review_months (saved), ==, 6);
+  signed_one = tavla_board_sign_agreement (fixture->board, id, 0, "2026-03-01", "Maria", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tavla_agreement_get_status (signed_one), ==, TAVLA_AGREEMENT_STATUS_ACTIVE);
+}
+
+/* A commit by another process reaches the board's agreements model on
+ * tavla_board_refresh(), as the GUI's watch calls it. */
+static void
+test_refresh_follows_other_process (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(TavlaAgreement) draft = add_agreement (fixture->board, NULL);
+  g_autoptr(TavlaBoard) other = test_board_new (fixture->dir);
+  g_autoptr(TavlaAgreement) written = NULL;
+  g_autoptr(TavlaAgreement) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = tavla_board_get_agreements (fixture->board);
+  ChangeRecorder recorder = { 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  tavla_board_refresh (fixture->board, &error);
+  g_assert_no_error (error);
+
+  written = tavla_board_set_agreement_section (other, tavla_agreement_get_id (draft), 0, "billing",
+                                               "Faktureras per tertial.", "Bo", NULL, &error);
+  g_assert_no_error (error);
+
+  change_recorder_start (&recorder, model);
+  tavla_board_refresh (fixture->board, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recorder.log->len, >, 0);
+  change_recorder_stop (&recorder);
+
+  shown = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (tavla_agreement_get_section (shown, TAVLA_SECTION_BILLING), ==, "Faktureras per tertial.");
+  g_assert_cmpint (tavla_agreement_get_version (shown), ==, tavla_agreement_get_version (written));
+}
+
 static void
 test_revision_needed (Fixture       *fixture,
                       gconstpointer  data)
@@ -767,7 +855,7 @@ test_diff_signatories (Fixture       *fixture,
 
   draft = tavla_board_revise_agreement (fixture->board, tavla_agreement_get_id (active), "Maria", &error);
   g_assert_no_error (error);
-  updated = tavla_board_update_agreement (fixture->board, tavla_agreement_get_id (draft), &input, "Maria",
+  updated = tavla_board_update_agreement (fixture->board, tavla_agreement_get_id (draft), 0, &input, "Maria",
                                           NULL, &error);
   g_assert_no_error (error);
 
@@ -805,26 +893,26 @@ test_update (Fixture       *fixture,
   TavlaAgreementInput bad = { .valid_to = "2025-12-31" };
   const char *field = NULL;
 
-  updated = tavla_board_update_agreement (fixture->board, id, &input, "Maria", NULL, &error);
+  updated = tavla_board_update_agreement (fixture->board, id, 0, &input, "Maria", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tavla_agreement_get_valid_to (updated), ==, "2027-12-31");
   g_assert_cmpuint (tavla_agreement_get_review_months (updated), ==, 6);
   g_assert_cmpuint (tavla_agreement_get_signatories (updated)->len, ==, 1);
 
-  g_assert_null (tavla_board_update_agreement (fixture->board, id, &bad, "Maria", &field, &error));
+  g_assert_null (tavla_board_update_agreement (fixture->board, id, 0, &bad, "Maria", &field, &error));
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_assert_cmpstr (field, ==, "valid-to");
   g_clear_error (&error);
 
   /* Signing after valid-to is refused. */
-  g_assert_null (tavla_board_sign_agreement (fixture->board, id, "2028-01-01", "Maria", &error));
+  g_assert_null (tavla_board_sign_agreement (fixture->board, id, 0, "2028-01-01", "Maria", &error));
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_clear_error (&error);
 
   active = sign (fixture->board, id, "2026-01-31");
   g_assert_cmpstr (tavla_agreement_get_valid_from (active), ==, "2026-01-01");
   g_assert_cmpstr (tavla_agreement_get_review_due (active), ==, "2026-07-31");
-  g_assert_null (tavla_board_update_agreement (fixture->board, id, &input, "Maria", &field, &error));
+  g_assert_null (tavla_board_update_agreement (fixture->board, id, 0, &input, "Maria", &field, &error));
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
   g_assert_cmpstr (field, ==, "agreement");
 }
@@ -1095,6 +1183,8 @@ main (int    argc,
   ADD ("sign", test_sign);
   ADD ("case-types", test_case_types);
   ADD ("case-type-update", test_case_type_update);
+  ADD ("stale-writes", test_stale_writes);
+  ADD ("refresh-follows-other-process", test_refresh_follows_other_process);
   ADD ("revision-needed", test_revision_needed);
   ADD ("revise-copy-and-diff", test_revise_copy_and_diff);
   ADD ("update", test_update);

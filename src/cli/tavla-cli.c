@@ -332,6 +332,34 @@ cli_init (TavlaCli  *cli,
   return CLI_EXIT_OK;
 }
 
+/* "Agreements: 6 agreements, 14 case types." when the demo has any. */
+static void
+print_demo_agreements (TavlaCli   *cli,
+                       TavlaBoard *board)
+{
+  TavlaAgreementQuery query = { 0 };
+  g_autoptr(GListModel) agreements = tavla_board_list_agreements (board, &query, NULL);
+  g_autofree char *agreements_text = NULL;
+  g_autofree char *case_types_text = NULL;
+  guint n_agreements = agreements != NULL ? g_list_model_get_n_items (agreements) : 0;
+  guint n_case_types = 0;
+
+  if (n_agreements == 0)
+    return;
+
+  for (guint i = 0; i < n_agreements; i++)
+    {
+      g_autoptr(TavlaAgreement) agreement = g_list_model_get_item (agreements, i);
+
+      n_case_types += tavla_agreement_get_case_types (agreement)->len;
+    }
+
+  agreements_text = g_strdup_printf (ngettext ("%u agreement", "%u agreements", n_agreements), n_agreements);
+  case_types_text = g_strdup_printf (ngettext ("%u case type", "%u case types", n_case_types), n_case_types);
+  /* TRANSLATORS: the counts are "6 agreements", "14 case types". */
+  cli_print_line (cli, _("Agreements: %s, %s."), agreements_text, case_types_text);
+}
+
 static int
 cli_demo (TavlaCli  *cli,
           int        argc,
@@ -423,6 +451,7 @@ cli_demo (TavlaCli  *cli,
           cli_print_line (cli, _("Metrics: %s, %s, %s."),
                           groups_text, metrics_text, deviations_text);
         }
+      print_demo_agreements (cli, board);
     }
 
   return CLI_EXIT_OK;

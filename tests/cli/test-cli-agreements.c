@@ -605,6 +605,8 @@ test_demo (Fixture       *f,
 
   run (f, "demo", NULL);
   expect_ok (f);
+  expect_output (f, "Agreements: ");
+  expect_output (f, " case types.");
 
   current = run_json (f, "--json", "agreement", "list", NULL);
   array = json_node_get_array (current);

@@ -1359,21 +1359,25 @@ tavla_board_update_case_type (TavlaBoard                 *self,
        tavla_agreement_store_update_agreement (store, &agreement_row, error) &&
        (change_id = tavla_store_next_change_id (tavla_board_get_store (self), error)) != 0;
 
-#define CASE_TYPE_HISTORY(field, old_value, new_value) \
-  if (ok && g_strcmp0 ((old_value), (new_value)) != 0) \
-    ok = tavla_board_write_history (self, "casetype", id, change_id, now, actor, (field), \
-                                    (old_value), (new_value), NULL, 0, error)
+  {
+    const struct { const char *field; const char *old_value; const char *new_value; } fields[] = {
+      { "name", tavla_case_type_get_name (current), checked.name },
+      { "rosa", tavla_rosa_class_to_string (tavla_case_type_get_rosa_class (current)),
+        tavla_rosa_class_to_string (checked.rosa_class) },
+      { "days", old_days, new_days },
+      { "quality", tavla_case_type_get_quality (current), checked.quality },
+      { "handled-by", tavla_handled_by_to_string (tavla_case_type_get_handled_by (current)),
+        tavla_handled_by_to_string (checked.handled_by) },
+      { "contact", tavla_case_type_get_contact (current), checked.contact },
+    };
 
-  CASE_TYPE_HISTORY ("name", tavla_case_type_get_name (current), checked.name);
-  CASE_TYPE_HISTORY ("rosa", tavla_rosa_class_to_string (tavla_case_type_get_rosa_class (current)),
-                     tavla_rosa_class_to_string (checked.rosa_class));
-  CASE_TYPE_HISTORY ("days", old_days, new_days);
-  CASE_TYPE_HISTORY ("quality", tavla_case_type_get_quality (current), checked.quality);
-  CASE_TYPE_HISTORY ("handled-by", tavla_handled_by_to_string (tavla_case_type_get_handled_by (current)),
-                     tavla_handled_by_to_string (checked.handled_by));
-  CASE_TYPE_HISTORY ("contact", tavla_case_type_get_contact (current), checked.contact);
-
-#undef CASE_TYPE_HISTORY
+    for (guint i = 0; ok && i < G_N_ELEMENTS (fields); i++)
+      {
+        if (g_strcmp0 (fields[i].old_value, fields[i].new_value) != 0)
+          ok = tavla_board_write_history (self, "casetype", id, change_id, now, actor, fields[i].field,
+                                          fields[i].old_value, fields[i].new_value, NULL, 0, error);
+      }
+  }
 
   if (ok)
     ok = tavla_board_write_history (self, "agreement", agreement_id, change_id, now, actor, "case-type-edited",

@@ -186,9 +186,11 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "board");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "metrics");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "agreements");
+  /* Ctrl+Alt+digit, because Alt+digit moves the focused card to a status on
+   * the board, the key used most at the weekly meeting. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "board");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "metrics");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "agreements");
 
   g_type_ensure (TAVLA_TYPE_BOARD_VIEW);
   g_type_ensure (TAVLA_TYPE_METRICS_VIEW);

@@ -235,7 +235,7 @@ test_pages (Fixture       *fixture,
   g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (ADW_VIEW_SWITCHER_TITLE (switcher)));
   g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (switcher)) == FALSE);
 
-  /* Alt+1 and Alt+2 switch pages from the keyboard. */
+  /* Ctrl+Alt+1 and Ctrl+Alt+2 switch pages from the keyboard. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "board");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "board");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "metrics");

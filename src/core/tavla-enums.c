@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tavla-enums.h"
+#include "tavla-enum-private.h"
 
 /* The nicks are the machine names stored in the database and used by the
  * CLI and JSON, so the GEnum tables double as the string tables. */
@@ -39,11 +40,7 @@ tavla_status_get_type (void)
 {
   static gsize type_id = 0;
 
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("TavlaStatus"),
-                                                         status_values));
-
-  return type_id;
+  return tavla_enum_register (&type_id, "TavlaStatus", status_values);
 }
 
 GType
@@ -51,11 +48,7 @@ tavla_mark_get_type (void)
 {
   static gsize type_id = 0;
 
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("TavlaMark"),
-                                                         mark_values));
-
-  return type_id;
+  return tavla_enum_register (&type_id, "TavlaMark", mark_values);
 }
 
 GType
@@ -63,17 +56,24 @@ tavla_source_get_type (void)
 {
   static gsize type_id = 0;
 
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("TavlaSource"),
-                                                         source_values));
-
-  return type_id;
+  return tavla_enum_register (&type_id, "TavlaSource", source_values);
 }
 
-static gboolean
-lookup_nick (const GEnumValue *values,
-             const char       *text,
-             int              *out_value)
+GType
+tavla_enum_register (gsize            *type_id,
+                     const char       *name,
+                     const GEnumValue *values)
+{
+  if (g_once_init_enter (type_id))
+    g_once_init_leave (type_id, g_enum_register_static (g_intern_static_string (name), values));
+
+  return *type_id;
+}
+
+gboolean
+tavla_enum_lookup_nick (const GEnumValue *values,
+                        const char       *text,
+                        int              *out_value)
 {
   if (text == NULL)
     return FALSE;
@@ -104,7 +104,7 @@ tavla_status_from_string (const char  *text,
 {
   int value = 0;
 
-  if (!lookup_nick (status_values, text, &value))
+  if (!tavla_enum_lookup_nick (status_values, text, &value))
     return FALSE;
 
   if (out_status != NULL)
@@ -132,7 +132,7 @@ tavla_mark_from_string (const char *text,
 {
   int value = 0;
 
-  if (!lookup_nick (mark_values, text, &value))
+  if (!tavla_enum_lookup_nick (mark_values, text, &value))
     return FALSE;
 
   if (out_mark != NULL)
@@ -155,7 +155,7 @@ tavla_source_from_string (const char  *text,
 {
   int value = 0;
 
-  if (!lookup_nick (source_values, text, &value))
+  if (!tavla_enum_lookup_nick (source_values, text, &value))
     return FALSE;
 
   if (out_source != NULL)

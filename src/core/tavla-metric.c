@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tavla-metric.h"
+#include "tavla-enum-private.h"
 
 static const GEnumValue unit_values[] = {
   { TAVLA_UNIT_PERCENT, "TAVLA_UNIT_PERCENT", "percent" },
@@ -26,11 +27,7 @@ tavla_unit_get_type (void)
 {
   static gsize type_id = 0;
 
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("TavlaUnit"),
-                                                         unit_values));
-
-  return type_id;
+  return tavla_enum_register (&type_id, "TavlaUnit", unit_values);
 }
 
 GType
@@ -38,31 +35,7 @@ tavla_direction_get_type (void)
 {
   static gsize type_id = 0;
 
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("TavlaDirection"),
-                                                         direction_values));
-
-  return type_id;
-}
-
-static gboolean
-lookup_nick (const GEnumValue *values,
-             const char       *text,
-             int              *out_value)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (guint i = 0; values[i].value_nick != NULL; i++)
-    {
-      if (g_str_equal (values[i].value_nick, text))
-        {
-          *out_value = values[i].value;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return tavla_enum_register (&type_id, "TavlaDirection", direction_values);
 }
 
 const char *
@@ -79,7 +52,7 @@ tavla_unit_from_string (const char *text,
 {
   int value = 0;
 
-  if (!lookup_nick (unit_values, text, &value))
+  if (!tavla_enum_lookup_nick (unit_values, text, &value))
     return FALSE;
 
   if (out_unit != NULL)
@@ -102,7 +75,7 @@ tavla_direction_from_string (const char     *text,
 {
   int value = 0;
 
-  if (!lookup_nick (direction_values, text, &value))
+  if (!tavla_enum_lookup_nick (direction_values, text, &value))
     return FALSE;
 
   if (out_direction != NULL)

@@ -8,6 +8,7 @@
 #include "tavla-clock.h"
 #include "tavla-error.h"
 #include "tavla-period.h"
+#include "tavla-enum-private.h"
 
 #define YEAR_MIN 1900
 
@@ -24,11 +25,7 @@ tavla_period_kind_get_type (void)
 {
   static gsize type_id = 0;
 
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("TavlaPeriodKind"),
-                                                         period_kind_values));
-
-  return type_id;
+  return tavla_enum_register (&type_id, "TavlaPeriodKind", period_kind_values);
 }
 
 const char *

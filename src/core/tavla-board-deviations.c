@@ -48,8 +48,16 @@ tavla_board_list_deviations (TavlaBoard                 *self,
   metric_text = tavla_board_dup_trimmed (query->metric);
   group_text = tavla_board_dup_trimmed (query->group);
 
-  if (!tavla_board_parse_period_bound (query->from, "from", &from, &has_from, error) ||
-      !tavla_board_parse_period_bound (query->to, "to", &to, &has_to, error))
+  /* One period asked for as both bounds is named as the period it is. */
+  if (query->from != NULL && g_strcmp0 (query->from, query->to) == 0)
+    {
+      if (!tavla_board_parse_period_bound (query->from, "period", &from, &has_from, error))
+        return NULL;
+      to = from;
+      has_to = has_from;
+    }
+  else if (!tavla_board_parse_period_bound (query->from, "from", &from, &has_from, error) ||
+           !tavla_board_parse_period_bound (query->to, "to", &to, &has_to, error))
     return NULL;
 
   if (metric_text != NULL && (metric = tavla_board_find_metric (self, metric_text)) == NULL)

@@ -75,7 +75,8 @@ void tavla_series_point_from_rollup (TavlaSeriesPoint          *point,
                                      TavlaUnit                  unit,
                                      const TavlaStoreRollupRow *row);
 
-/* Parses an optional period bound (@field "from" or "to"): FALSE with
+/* Parses an optional period bound (@field "from", "to" or "period" for
+ * one period given as both bounds): FALSE with
  * an input error naming the field when it does not parse. */
 gboolean tavla_board_parse_period_bound (const char   *text,
                                          const char   *field,

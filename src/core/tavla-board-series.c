@@ -127,9 +127,14 @@ tavla_board_parse_period_bound (const char   *text,
 
   if (!tavla_period_parse (trimmed, out_period, &period_error))
     {
-      g_autofree char *message = g_str_equal (field, "from")
-                                 ? g_strdup_printf (_("From: %s"), period_error->message)
-                                 : g_strdup_printf (_("To: %s"), period_error->message);
+      g_autofree char *message = NULL;
+
+      if (g_str_equal (field, "from"))
+        message = g_strdup_printf (_("From: %s"), period_error->message);
+      else if (g_str_equal (field, "to"))
+        message = g_strdup_printf (_("To: %s"), period_error->message);
+      else
+        message = g_strdup_printf (_("Period: %s"), period_error->message);
       return tavla_board_set_input_error (error, message);
     }
 

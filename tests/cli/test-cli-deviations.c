@@ -88,6 +88,11 @@ test_deviations (Fixture       *f,
   expect_error (f, 2, "--period");
   run (f, "deviations", "--period", "vecka 47", NULL);
   expect_error (f, 3, "vecka 47");
+  /* A bad --period is named as the period, not as a range's start. */
+  run (f, "deviations", "--period", "2026-T4", NULL);
+  expect_error (f, 3, "Period: “2026-T4” is not a tertial");
+  run (f, "deviations", "--from", "2026-T4", NULL);
+  expect_error (f, 3, "From: “2026-T4”");
   run (f, "deviations", "--metric", "Okänt mått", NULL);
   expect_error (f, 3, "Okänt mått");
   run (f, "deviations", "--group", "Månskensgruppen", NULL);

@@ -572,7 +572,7 @@ tavla_sqlite_metrics_get_deviation (TavlaStore  *store,
     return deviation_from_row (stmt);
 
   if (rc == SQLITE_DONE)
-    set_not_found (error, _("There is no deviation number %s; list them with “tavla-cli deviations”."), id);
+    set_not_found (error, _("There is no deviation number %s."), id);
   else
     tavla_sqlite_store_fail (self, rc, error);
 

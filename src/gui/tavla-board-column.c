@@ -15,7 +15,7 @@
  * position, visible or not; a search at 10,000 proposals would rebuild
  * hundreds of cards per column. The list shows a window of the column that
  * grows a page at a time as the user scrolls or moves the focus down. */
-#define WINDOW_PAGE 20
+#define WINDOW_PAGE 12
 
 struct _TavlaBoardColumn
 {
@@ -135,8 +135,8 @@ grow_if_near_end (gpointer user_data)
 
   self->grow_idle_id = 0;
 
-  /* Within a screen of the end: bring in the next page. */
-  if (page > 0 && value + 2 * page >= upper)
+  /* Within half a screen of the end: bring in the next page. */
+  if (page > 0 && value + 1.5 * page >= upper)
     grow_window (self, gtk_slice_list_model_get_size (self->window));
 
   return G_SOURCE_REMOVE;

@@ -545,7 +545,6 @@ tavla_agreement_document_new (TavlaAgreement *agreement)
 {
   TavlaAgreementDocument *document = NULL;
   g_autoptr(GArray) facts = NULL;
-  g_autofree char *department = NULL;
   g_autofree char *title = NULL;
   GPtrArray *case_types = NULL;
   GPtrArray *signatories = NULL;
@@ -559,8 +558,9 @@ tavla_agreement_document_new (TavlaAgreement *agreement)
   title = tavla_agreement_dup_title (agreement);
   document->footer = g_strdup_printf ("%s: %s", document_title (), title);
 
-  department = escape (tavla_agreement_get_department (agreement));
-  add_block (document, BLOCK_TITLE, g_strdup_printf ("%s: %s", document_title (), department));
+  /* Translations are text too: everything that reaches Pango markup is escaped. */
+  add_block (document, BLOCK_TITLE, g_markup_printf_escaped ("%s: %s", document_title (),
+                                                            tavla_agreement_get_department (agreement)));
 
   facts = collect_facts (agreement);
   facts_markup = g_string_new (NULL);
@@ -585,7 +585,7 @@ tavla_agreement_document_new (TavlaAgreement *agreement)
 
       add_block (document, BLOCK_HEADING, g_strdup_printf ("%u. %s", i + 1, label));
       if (*text == '\0')
-        add_block (document, BLOCK_TEXT, g_strdup_printf ("<i>%s</i>", empty_section ()));
+        add_block (document, BLOCK_TEXT, g_markup_printf_escaped ("<i>%s</i>", empty_section ()));
       else
         {
           g_auto(GStrv) paragraphs = g_regex_split_simple ("\\n[ \\t]*\\n", text, 0, 0);
@@ -606,7 +606,7 @@ tavla_agreement_document_new (TavlaAgreement *agreement)
           case_type_headings (headings);
           header->kind = BLOCK_HEADER_ROW;
           for (guint c = 0; c < 6; c++)
-            header->cells[c] = g_strdup_printf ("<b>%s</b>", headings[c]);
+            header->cells[c] = g_markup_printf_escaped ("<b>%s</b>", headings[c]);
           g_ptr_array_add (document->blocks, header);
 
           for (guint r = 0; r < case_types->len; r++)

@@ -49,19 +49,6 @@ column_index (const char *const *names,
 }
 
 static gboolean
-step_done (TavlaSqliteStore  *self,
-           sqlite3_stmt      *stmt,
-           GError           **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return tavla_sqlite_store_fail (self, rc, error);
-
-  return TRUE;
-}
-
-static gboolean
 damaged (GError     **error,
          const char  *what)
 {
@@ -471,7 +458,7 @@ tavla_sqlite_agreements_update (TavlaAgreementStore           *store,
   sqlite3_bind_int64 (stmt, 10, row->id);
   sqlite3_bind_int64 (stmt, 11, row->version);
 
-  if (!step_done (self, stmt, error))
+  if (!tavla_sqlite_store_step_done (self, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
@@ -500,7 +487,7 @@ tavla_sqlite_agreements_set_signatories (TavlaAgreementStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, agreement_id);
-  if (!step_done (self, stmt, error))
+  if (!tavla_sqlite_store_step_done (self, stmt, error))
     return FALSE;
   reset_statement (&stmt);
 
@@ -551,7 +538,7 @@ tavla_sqlite_agreements_set_section (TavlaAgreementStore  *store,
   sqlite3_bind_text (stmt, 2, section_columns[section], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 
-  return step_done (self, stmt, error);
+  return tavla_sqlite_store_step_done (self, stmt, error);
 }
 
 static gint64
@@ -622,7 +609,7 @@ tavla_sqlite_agreements_update_case_type (TavlaAgreementStore          *store,
   sqlite3_bind_int64 (stmt, 8, row->id);
   sqlite3_bind_int64 (stmt, 9, row->version);
 
-  if (!step_done (self, stmt, error))
+  if (!tavla_sqlite_store_step_done (self, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (self->db) == 0)

@@ -16,19 +16,6 @@
 
 #define STORE(s) TAVLA_SQLITE_STORE (s)
 
-static gboolean
-step_done (TavlaSqliteStore  *self,
-           sqlite3_stmt      *stmt,
-           GError           **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return tavla_sqlite_store_fail (self, rc, error);
-
-  return TRUE;
-}
-
 static void
 set_not_found (GError     **error,
                const char  *format,
@@ -116,7 +103,7 @@ tavla_sqlite_metrics_set_response_group_active (TavlaStore  *store,
   bind_text_or_null (stmt, 2, updated);
   sqlite3_bind_int64 (stmt, 3, id);
 
-  return step_done (self, stmt, error);
+  return tavla_sqlite_store_step_done (self, stmt, error);
 }
 
 /* ---- Metrics ---------------------------------------------------------- */
@@ -673,7 +660,7 @@ tavla_sqlite_metrics_update_deviation (TavlaStore                    *store,
   bind_text_or_null (stmt, 4, row->updated);
   sqlite3_bind_int64 (stmt, 5, row->id);
 
-  return step_done (self, stmt, error);
+  return tavla_sqlite_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -693,7 +680,7 @@ tavla_sqlite_metrics_delete_deviation (TavlaStore  *store,
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  return step_done (self, stmt, error);
+  return tavla_sqlite_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -719,7 +706,7 @@ tavla_sqlite_metrics_set_deviation_cause (TavlaStore  *store,
   bind_text_or_null (stmt, 2, updated);
   sqlite3_bind_int64 (stmt, 3, id);
 
-  return step_done (self, stmt, error);
+  return tavla_sqlite_store_step_done (self, stmt, error);
 }
 
 /* ---- Links ------------------------------------------------------------ */
@@ -751,7 +738,7 @@ tavla_sqlite_metrics_insert_link (TavlaStore  *store,
   sqlite3_bind_int64 (stmt, 3, target_id);
   bind_text_or_null (stmt, 4, created);
 
-  if (!step_done (self, stmt, error))
+  if (!tavla_sqlite_store_step_done (self, stmt, error))
     return FALSE;
 
   if (out_added != NULL)

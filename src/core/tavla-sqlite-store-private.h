@@ -85,6 +85,11 @@ gboolean      tavla_sqlite_store_refuse_read_only (TavlaSqliteStore  *self,
 gint64        tavla_sqlite_store_step_insert      (TavlaSqliteStore  *self,
                                                    sqlite3_stmt      *stmt,
                                                    GError           **error);
+/* Steps an UPDATE, DELETE or INSERT whose rowid is not needed; FALSE with
+ * @error set unless it ran to completion. */
+gboolean      tavla_sqlite_store_step_done        (TavlaSqliteStore  *self,
+                                                   sqlite3_stmt      *stmt,
+                                                   GError           **error);
 /* Fills in the metrics vfuncs. */
 void          tavla_sqlite_metrics_class_init     (TavlaStoreClass   *store_class);
 

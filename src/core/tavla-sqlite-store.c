@@ -1201,6 +1201,19 @@ tavla_sqlite_store_refuse_read_only (TavlaSqliteStore  *self,
   return refuse_if_read_only (self, error);
 }
 
+gboolean
+tavla_sqlite_store_step_done (TavlaSqliteStore  *self,
+                              sqlite3_stmt      *stmt,
+                              GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
 gint64
 tavla_sqlite_store_step_insert (TavlaSqliteStore  *self,
                                 sqlite3_stmt      *stmt,

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TavlaSqliteStore, tavla_sqlite_store, TAVLA, SQLITE_STORE, TavlaStore)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TAVLA_SQLITE_SCHEMA_VERSION 2
+#define TAVLA_SQLITE_SCHEMA_VERSION 3
 /* PRAGMA application_id of a Tavla file: 'TVLA'. */
 #define TAVLA_SQLITE_APPLICATION_ID 0x54564c41
 

@@ -323,7 +323,120 @@ static const char tavla_schema_step_2[] =
   "CREATE INDEX deviation_day ON deviation (day);\n"
   "CREATE INDEX item_link_target ON item_link (kind, target_id);\n";
 
+/*
+ * Step 3 (audits, meetings, feedback and reminders; issues 5 to 8): the
+ * tables of step 1 meet the rules those features were given.
+ *
+ * - recommendation: the audit trail's statuses (open, responded,
+ *   in-progress, implemented, closed, not-accepted) and the auditors'
+ *   follow-up (implemented, partly, not-implemented). Rewritten with
+ *   SQLite's create-copy-drop-rename procedure; old values map onto the
+ *   nearest new one (done is implemented, rejected is not accepted).
+ * - meeting: the agenda entry the meeting stands at (so that a paused
+ *   meeting resumes there) and when it started and closed; each agenda
+ *   entry of a running or closed meeting, with what became of it, so that
+ *   what was not handled is carried to the next agenda.
+ * - feedback: the channels of the feedback register (social media added),
+ *   and when its text was purged of personal data.
+ * - reminder_shown: which reminder was shown on which day, so that each is
+ *   shown at most once a day, whether by the app or by tavla-cli.
+ */
+static const char tavla_schema_step_3[] =
+  "CREATE TABLE recommendation_new (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  audit_id INTEGER NOT NULL REFERENCES audit (id),\n"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+  "  addressed_to TEXT,\n"
+  "  response TEXT,\n"
+  "  response_date TEXT CHECK (response_date IS NULL OR\n"
+  "    response_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  owner_id INTEGER REFERENCES person (id),\n"
+  "  due TEXT CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  status TEXT NOT NULL DEFAULT 'open'\n"
+  "    CHECK (status IN ('open', 'responded', 'in-progress', 'implemented', 'closed',\n"
+  "      'not-accepted')),\n"
+  "  evidence TEXT,\n"
+  "  assessment TEXT CHECK (assessment IS NULL OR\n"
+  "    assessment IN ('implemented', 'partly', 'not-implemented')),\n"
+  "  assessment_date TEXT CHECK (assessment_date IS NULL OR\n"
+  "    assessment_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  note TEXT,\n"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),\n"
+  "  created TEXT NOT NULL,\n"
+  "  updated TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "INSERT INTO recommendation_new (id, audit_id, text, addressed_to, response, response_date,\n"
+  "    owner_id, due, status, evidence, assessment, assessment_date, note, version, created, updated)\n"
+  "  SELECT id, audit_id, text, addressed_to, response, response_date, owner_id, due,\n"
+  "    CASE status WHEN 'done' THEN 'implemented' WHEN 'rejected' THEN 'not-accepted'\n"
+  "      ELSE status END,\n"
+  "    evidence,\n"
+  "    CASE assessment WHEN 'addressed' THEN 'implemented' WHEN 'partly-addressed' THEN 'partly'\n"
+  "      WHEN 'not-addressed' THEN 'not-implemented' END,\n"
+  "    assessment_date, note, version, created, updated\n"
+  "  FROM recommendation;\n"
+  "DROP TABLE recommendation;\n"
+  "ALTER TABLE recommendation_new RENAME TO recommendation;\n"
+  "CREATE INDEX recommendation_audit ON recommendation (audit_id);\n"
+  "CREATE INDEX recommendation_due ON recommendation (due);\n"
+
+  "ALTER TABLE meeting ADD COLUMN position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0);\n"
+  "ALTER TABLE meeting ADD COLUMN started TEXT;\n"
+  "ALTER TABLE meeting ADD COLUMN closed TEXT;\n"
+  "CREATE INDEX meeting_date ON meeting (kind, date);\n"
+  "CREATE TABLE meeting_entry (\n"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id),\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  section TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('item', 'deviation', 'agreement', 'recommendation',\n"
+  "    'decision', 'department', 'other')),\n"
+  "  target_id INTEGER,\n"
+  "  outcome TEXT NOT NULL DEFAULT 'pending'\n"
+  "    CHECK (outcome IN ('pending', 'kept', 'changed', 'decided', 'skipped')),\n"
+  "  handled TEXT,\n"
+  "  PRIMARY KEY (meeting_id, position)\n"
+  ") STRICT;\n"
+  "CREATE INDEX decision_meeting ON decision (meeting_id);\n"
+  "CREATE INDEX history_meeting ON history (meeting_id);\n"
+
+  "CREATE TABLE feedback_new (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'visit', 'e-service',\n"
+  "    'letter', 'social', 'other')),\n"
+  "  department_id INTEGER REFERENCES department (id),\n"
+  "  category TEXT NOT NULL CHECK (category IN ('complaint', 'suggestion', 'praise',\n"
+  "    'question', 'other')),\n"
+  "  text TEXT NOT NULL,\n"
+  "  personal_data INTEGER NOT NULL DEFAULT 0 CHECK (personal_data IN (0, 1)),\n"
+  "  passed_on INTEGER NOT NULL DEFAULT 0 CHECK (passed_on IN (0, 1)),\n"
+  "  passed_on_date TEXT CHECK (passed_on_date IS NULL OR\n"
+  "    passed_on_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  purged TEXT,\n"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),\n"
+  "  created TEXT NOT NULL,\n"
+  "  updated TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "INSERT INTO feedback_new (id, date, channel, department_id, category, text, personal_data,\n"
+  "    passed_on, passed_on_date, version, created, updated)\n"
+  "  SELECT id, date, channel, department_id, category, text, personal_data, passed_on,\n"
+  "    passed_on_date, version, created, updated\n"
+  "  FROM feedback;\n"
+  "DROP TABLE feedback;\n"
+  "ALTER TABLE feedback_new RENAME TO feedback;\n"
+  "CREATE INDEX feedback_date ON feedback (date);\n"
+  "CREATE INDEX feedback_department ON feedback (department_id);\n"
+
+  "CREATE TABLE reminder_shown (\n"
+  "  key TEXT NOT NULL,\n"
+  "  person TEXT NOT NULL DEFAULT '',\n"
+  "  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  at TEXT NOT NULL,\n"
+  "  PRIMARY KEY (key, person, day)\n"
+  ") STRICT;\n";
+
 static const char *const tavla_schema_steps[] = {
   tavla_schema_step_1,
   tavla_schema_step_2,
+  tavla_schema_step_3,
 };

@@ -359,6 +359,55 @@ test_fixture_v2 (void)
   }
 }
 
+/* Step 3 rewrites the recommendation and feedback tables: rows written
+ * under step 2's statuses keep their text and map onto the new statuses. */
+static void
+test_step_3_maps_recommendations (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autofree char *fixture = g_build_filename (g_getenv ("TAVLA_TEST_SRCDIR"), "tests", "fixtures",
+                                               "schema-v2.sql", NULL);
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  const char *rows =
+    "INSERT INTO audit (id, title, created, updated) VALUES (1, 'Granskning', 'x', 'x');"
+    "INSERT INTO recommendation (id, audit_id, text, status, assessment, created, updated) VALUES"
+    " (1, 1, 'Genomför en enkät', 'done', 'addressed', 'x', 'x'),"
+    " (2, 1, 'Utveckla webben', 'rejected', 'not-addressed', 'x', 'x'),"
+    " (3, 1, 'Följ upp', 'in-progress', 'partly-addressed', 'x', 'x'),"
+    " (4, 1, 'Svara', 'open', NULL, 'x', 'x');"
+    "INSERT INTO feedback (id, date, channel, category, text, created, updated) VALUES"
+    " (1, '2026-11-02', 'phone', 'complaint', 'Långa köer', 'x', 'x');";
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, rows, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  board = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&board);
+
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, TAVLA_SQLITE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM recommendation"), ==, 4);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM recommendation WHERE id = 1 AND"
+                                  " status = 'implemented' AND assessment = 'implemented'"
+                                  " AND text = 'Genomför en enkät'"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM recommendation WHERE id = 2 AND"
+                                  " status = 'not-accepted' AND assessment = 'not-implemented'"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM recommendation WHERE id = 3 AND"
+                                  " status = 'in-progress' AND assessment = 'partly'"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM recommendation WHERE id = 4 AND"
+                                  " status = 'open' AND assessment IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM feedback WHERE text = 'Långa köer'"
+                                  " AND purged IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
 static void
 test_reopen_keeps_everything (void)
 {
@@ -485,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/storage/symlink-refused", test_symlink_refused);
   g_test_add_func ("/storage/fixture-v1", test_fixture_v1);
   g_test_add_func ("/storage/fixture-v2", test_fixture_v2);
+  g_test_add_func ("/storage/step-3-maps-recommendations", test_step_3_maps_recommendations);
   g_test_add_func ("/storage/reopen-keeps-everything", test_reopen_keeps_everything);
   g_test_add_func ("/storage/sync-folder-read-only", test_sync_folder_read_only);
   g_test_add_func ("/storage/backup", test_backup);

@@ -4,11 +4,14 @@
 #define TAVLA_INSIDE
 
 #include "tavla-agreement.h"
+#include "tavla-audit.h"
 #include "tavla-board.h"
 #include "tavla-board-agreements.h"
+#include "tavla-board-audits.h"
 #include "tavla-board-metrics.h"
 #include "tavla-date.h"
 #include "tavla-department.h"
+#include "tavla-document.h"
 #include "tavla-deviation.h"
 #include "tavla-enums.h"
 #include "tavla-error.h"

@@ -295,23 +295,9 @@ gboolean    tavla_agreement_export_to_file  (TavlaAgreement    *agreement,
                                              GFile             *file,
                                              GError           **error);
 
-/*
- * Printing (GtkPrintOperation gives a cairo context): lays the document
- * out for pages of @width x @height (in the context's units; points for
- * A4 PDF: 595.28 x 841.89) and returns the number of pages; then draw each.
- * @cr is a cairo_t *.
- */
-typedef struct _TavlaAgreementDocument TavlaAgreementDocument;
-
-TavlaAgreementDocument *tavla_agreement_document_new       (TavlaAgreement         *agreement);
-void                    tavla_agreement_document_free      (TavlaAgreementDocument *document);
-guint                   tavla_agreement_document_paginate  (TavlaAgreementDocument *document,
-                                                            gpointer                cr,
-                                                            double                  width,
-                                                            double                  height);
-void                    tavla_agreement_document_draw_page (TavlaAgreementDocument *document,
-                                                            gpointer                cr,
-                                                            guint                   page);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TavlaAgreementDocument, tavla_agreement_document_free)
+/* The agreement as a TavlaDocument (tavla-document.h), for printing;
+ * free with tavla_document_free(). */
+typedef struct _TavlaDocument TavlaDocument;
+TavlaDocument *tavla_agreement_build_document (TavlaAgreement *agreement);
 
 G_END_DECLS

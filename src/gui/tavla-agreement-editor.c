@@ -8,7 +8,7 @@
 #include "tavla-agreement-casetype-dialog.h"
 #include "tavla-agreement-details-dialog.h"
 #include "tavla-agreement-editor.h"
-#include "tavla-agreement-export.h"
+#include "tavla-document-export.h"
 #include "tavla-agreement-rows.h"
 #include "tavla-gui-settings.h"
 

@@ -13,7 +13,7 @@
 
 #include "tavla-agreement-casetype-dialog.h"
 #include "tavla-agreement-details-dialog.h"
-#include "tavla-agreement-export.h"
+#include "tavla-document-export.h"
 #include "tavla-agreements-view.h"
 #include "tavla-window.h"
 #include "ui-test-utils.h"

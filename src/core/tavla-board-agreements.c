@@ -1642,29 +1642,6 @@ tavla_board_sign_agreement (TavlaBoard  *self,
 
 /* ---- Items ---------------------------------------------------------------- */
 
-static gboolean
-link_item (TavlaBoard   *self,
-           gint64        item_id,
-           const char   *kind,
-           gint64        target_id,
-           const char   *label,
-           gint64        change_id,
-           const char   *actor,
-           const char   *now,
-           GError      **error)
-{
-  gboolean added = FALSE;
-
-  if (!tavla_store_insert_link (tavla_board_get_store (self), item_id, kind, target_id, now, &added, error))
-    return FALSE;
-
-  if (!added)
-    return TRUE;
-
-  return tavla_board_write_history (self, "item", item_id, change_id, now, actor, "link",
-                                    NULL, label, NULL, 0, error);
-}
-
 TavlaItem *
 tavla_board_link_item_to_agreement (TavlaBoard  *self,
                                     gint64       item_id,
@@ -1708,10 +1685,10 @@ tavla_board_link_item_to_agreement (TavlaBoard  *self,
     return NULL;
 
   if ((change_id = tavla_store_next_change_id (store, error)) == 0 ||
-      !link_item (self, item_id, "agreement", agreement_id, label, change_id, actor, now, error) ||
+      !tavla_board_link_item (self, item_id, "agreement", agreement_id, label, change_id, actor, now, error) ||
       (case_type != NULL &&
-       !link_item (self, item_id, "casetype", case_type_id, tavla_case_type_get_name (case_type),
-                   change_id, actor, now, error)) ||
+       !tavla_board_link_item (self, item_id, "casetype", case_type_id, tavla_case_type_get_name (case_type),
+                               change_id, actor, now, error)) ||
       (item = tavla_store_get_item (store, item_id, error)) == NULL)
     {
       tavla_board_rollback_batch (self);

@@ -193,30 +193,6 @@ failed:
   return NULL;
 }
 
-/* Links @item_id to @kind/@target_id with a history row on the item. */
-static gboolean
-link_item (TavlaBoard   *self,
-           gint64        item_id,
-           const char   *kind,
-           gint64        target_id,
-           const char   *label,
-           gint64        change_id,
-           const char   *actor,
-           const char   *now,
-           GError      **error)
-{
-  gboolean added = FALSE;
-
-  if (!tavla_store_insert_link (tavla_board_get_store (self), item_id, kind, target_id, now, &added, error))
-    return FALSE;
-
-  if (!added)
-    return TRUE;
-
-  return tavla_board_write_history (self, "item", item_id, change_id, now, actor, "link",
-                                    NULL, label, NULL, 0, error);
-}
-
 TavlaItem *
 tavla_board_act_on_deviation (TavlaBoard             *self,
                               gint64                  deviation_id,
@@ -254,8 +230,8 @@ tavla_board_act_on_deviation (TavlaBoard             *self,
   summary = tavla_deviation_dup_summary (deviation);
 
   if ((change_id = tavla_store_next_change_id (store, error)) == 0 ||
-      !link_item (self, item_id, "deviation", deviation_id, summary, change_id, actor, now, error) ||
-      !link_item (self, item_id, "metric", tavla_deviation_get_metric_id (deviation),
+      !tavla_board_link_item (self, item_id, "deviation", deviation_id, summary, change_id, actor, now, error) ||
+      !tavla_board_link_item (self, item_id, "metric", tavla_deviation_get_metric_id (deviation),
                   tavla_deviation_get_metric (deviation), change_id, actor, now, error) ||
       (item = tavla_store_get_item (store, item_id, error)) == NULL)
     goto failed;
@@ -300,8 +276,8 @@ tavla_board_link_item_to_deviation (TavlaBoard  *self,
 
   summary = tavla_deviation_dup_summary (deviation);
   if ((change_id = tavla_store_next_change_id (store, error)) == 0 ||
-      !link_item (self, item_id, "deviation", deviation_id, summary, change_id, actor, now, error) ||
-      !link_item (self, item_id, "metric", tavla_deviation_get_metric_id (deviation),
+      !tavla_board_link_item (self, item_id, "deviation", deviation_id, summary, change_id, actor, now, error) ||
+      !tavla_board_link_item (self, item_id, "metric", tavla_deviation_get_metric_id (deviation),
                   tavla_deviation_get_metric (deviation), change_id, actor, now, error))
     goto failed;
 
@@ -380,7 +356,7 @@ tavla_board_link_item_to_metric (TavlaBoard  *self,
     return NULL;
 
   if ((change_id = tavla_store_next_change_id (store, error)) == 0 ||
-      !link_item (self, item_id, "metric", tavla_metric_get_id (found), tavla_metric_get_name (found),
+      !tavla_board_link_item (self, item_id, "metric", tavla_metric_get_id (found), tavla_metric_get_name (found),
                   change_id, actor, now, error) ||
       (item = tavla_store_get_item (store, item_id, error)) == NULL)
     {

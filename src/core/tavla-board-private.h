@@ -51,6 +51,18 @@ void        tavla_board_metrics_written     (TavlaBoard  *self);
 /* After another process committed (tavla_board_refresh()): reloads the
  * agreements model when one was asked for (tavla-board-agreements.c). */
 void        tavla_board_agreements_refresh  (TavlaBoard  *self);
+/* Adds an item_link row from @item_id to (@kind, @target_id) and, when it
+ * was not there yet, a history row on the item (field "link", new value
+ * @label). Inside the caller's transaction. */
+gboolean    tavla_board_link_item           (TavlaBoard  *self,
+                                             gint64       item_id,
+                                             const char  *kind,
+                                             gint64       target_id,
+                                             const char  *label,
+                                             gint64       change_id,
+                                             const char  *actor,
+                                             const char  *now,
+                                             GError     **error);
 /* Puts a changed item into the items model (unless inside a batch). */
 void        tavla_board_item_written        (TavlaBoard  *self,
                                              TavlaItem   *item);

@@ -1243,3 +1243,26 @@ tavla_board_item_written (TavlaBoard *self,
   if (self->write_depth == 0)
     tavla_snapshot_model_upsert (self->items, item);
 }
+
+gboolean
+tavla_board_link_item (TavlaBoard  *self,
+                       gint64       item_id,
+                       const char  *kind,
+                       gint64       target_id,
+                       const char  *label,
+                       gint64       change_id,
+                       const char  *actor,
+                       const char  *now,
+                       GError     **error)
+{
+  gboolean added = FALSE;
+
+  if (!tavla_store_insert_link (tavla_board_get_store (self), item_id, kind, target_id, now, &added, error))
+    return FALSE;
+
+  if (!added)
+    return TRUE;
+
+  return tavla_board_write_history (self, "item", item_id, change_id, now, actor, "link",
+                                    NULL, label, NULL, 0, error);
+}

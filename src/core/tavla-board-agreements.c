@@ -44,74 +44,6 @@ get_agreement_store (TavlaBoard  *self,
 }
 
 static gboolean
-input_error (const char   *field,
-             const char  **out_field,
-             GError      **error,
-             const char   *message)
-{
-  if (out_field != NULL)
-    *out_field = field;
-  return tavla_board_set_input_error (error, message);
-}
-
-static gboolean
-input_errorf (const char   *field,
-              const char  **out_field,
-              GError      **error,
-              const char   *format,
-              ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-input_errorf (const char   *field,
-              const char  **out_field,
-              GError      **error,
-              const char   *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return input_error (field, out_field, error, message);
-}
-
-static gboolean
-is_given (const char *text)
-{
-  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
-
-  return trimmed != NULL;
-}
-
-/* Parses an optional date into *@out (NULL when not given). */
-static gboolean
-parse_date (const char   *text,
-            const char   *field,
-            const char   *label,
-            char        **out,
-            const char  **out_field,
-            GError      **error)
-{
-  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
-  GDate date;
-
-  *out = NULL;
-  if (trimmed == NULL)
-    return TRUE;
-
-  if (!tavla_date_parse (trimmed, &date))
-    return input_errorf (field, out_field, error,
-                         _("%s “%s” is not a date; write it as YYYY-MM-DD, like 2026-03-31."),
-                         label, trimmed);
-
-  *out = tavla_date_format (&date);
-  return TRUE;
-}
-
-static gboolean
 parse_whole (const char *text,
              gint64     *out_value)
 {
@@ -317,7 +249,7 @@ find_department (TavlaBoard   *self,
 
   if (name == NULL)
     {
-      input_error ("department", out_field, error,
+      tavla_board_field_error ("department", out_field, error,
                    _("Department is empty; write the name or code of one of the board’s departments."));
       return NULL;
     }
@@ -336,7 +268,7 @@ find_department (TavlaBoard   *self,
         department = g_object_ref (candidate);
     }
   if (department == NULL)
-    input_errorf ("department", out_field, error,
+    tavla_board_field_errorf ("department", out_field, error,
                   _("Department “%s” does not exist; write the name or code of an existing department "
                     "(see “department list”) or add it first."), name);
 
@@ -369,7 +301,7 @@ tavla_board_list_agreements (TavlaBoard                 *self,
       (department = find_department (self, query->department, NULL, error)) == NULL)
     return NULL;
 
-  if (!parse_date (query->on, "on", _("Date"), &on, NULL, error))
+  if (!tavla_board_parse_date (query->on, "on", _("Date"), &on, NULL, error))
     return NULL;
   if (on == NULL)
     on = tavla_date_today ();
@@ -563,9 +495,9 @@ check_input (const TavlaAgreementInput  *input,
   g_autofree char *months = tavla_board_dup_trimmed (input->review_months);
   const char *start = NULL;
 
-  if (!parse_date (input->signed_date, "signed", _("Signed"), &out->signed_date, out_field, error) ||
-      !parse_date (input->valid_from, "valid-from", _("Valid from"), &out->valid_from, out_field, error) ||
-      !parse_date (input->valid_to, "valid-to", _("Valid to"), &out->valid_to, out_field, error))
+  if (!tavla_board_parse_date (input->signed_date, "signed", _("Signed"), &out->signed_date, out_field, error) ||
+      !tavla_board_parse_date (input->valid_from, "valid-from", _("Valid from"), &out->valid_from, out_field, error) ||
+      !tavla_board_parse_date (input->valid_to, "valid-to", _("Valid to"), &out->valid_to, out_field, error))
     return FALSE;
 
   if (months != NULL)
@@ -573,7 +505,7 @@ check_input (const TavlaAgreementInput  *input,
       gint64 value = 0;
 
       if (!parse_whole (months, &value) || value < 1 || value > MAX_REVIEW_MONTHS)
-        return input_errorf ("review-months", out_field, error,
+        return tavla_board_field_errorf ("review-months", out_field, error,
                              _("Review months “%s” is not a whole number from 1 to 120; write how many "
                                "months after signing the agreement is reviewed, like 12."), months);
       out->review_months = value;
@@ -582,7 +514,7 @@ check_input (const TavlaAgreementInput  *input,
 
   start = out->valid_from != NULL ? out->valid_from : out->signed_date;
   if (out->valid_to != NULL && start != NULL && strcmp (out->valid_to, start) < 0)
-    return input_errorf ("valid-to", out_field, error,
+    return tavla_board_field_errorf ("valid-to", out_field, error,
                          _("Valid to (%s) is before %s (%s); write a valid-to date on or after it."),
                          out->valid_to, out->valid_from != NULL ? _("valid from") : _("the signing date"),
                          start);
@@ -712,7 +644,7 @@ refuse_not_draft (TavlaAgreement  *agreement,
     return FALSE;
 
   id = dup_number (tavla_agreement_get_id (agreement));
-  input_errorf ("agreement", out_field, error,
+  tavla_board_field_errorf ("agreement", out_field, error,
                 _("Agreement %s is %s, and only a draft can be edited; make a new version with "
                   "“agreement revise %s” and edit that."),
                 id, tavla_agreement_status_get_label (tavla_agreement_get_status (agreement)), id);
@@ -753,7 +685,7 @@ tavla_board_add_agreement (TavlaBoard                 *self,
     {
       g_autofree char *other = dup_number (tavla_agreement_get_id (versions.active));
 
-      input_errorf ("department", out_field, error,
+      tavla_board_field_errorf ("department", out_field, error,
                     _("%s already has an active agreement (agreement %s, version %u), and a department "
                       "has one at a time; revise it with “agreement revise %s” and sign the new version."),
                     tavla_department_get_name (department), other,
@@ -764,7 +696,7 @@ tavla_board_add_agreement (TavlaBoard                 *self,
     {
       g_autofree char *other = dup_number (tavla_agreement_get_id (versions.draft));
 
-      input_errorf ("department", out_field, error,
+      tavla_board_field_errorf ("department", out_field, error,
                     _("%s already has a draft agreement (agreement %s); edit and sign that one, "
                       "a department has one draft at a time."),
                     tavla_department_get_name (department), other);
@@ -844,9 +776,9 @@ tavla_board_update_agreement (TavlaBoard                 *self,
       refuse_not_draft (agreement, out_field, error))
     return NULL;
 
-  if (is_given (input->signed_date))
+  if (tavla_board_is_given (input->signed_date))
     {
-      input_error ("signed", out_field, error,
+      tavla_board_field_error ("signed", out_field, error,
                    _("A draft gets its signing date when it is signed; use “agreement sign ID --date DATE”."));
       return NULL;
     }
@@ -866,7 +798,7 @@ tavla_board_update_agreement (TavlaBoard                 *self,
   start = row.valid_from;
   if (row.valid_to != NULL && start != NULL && strcmp (row.valid_to, start) < 0)
     {
-      input_errorf ("valid-to", out_field, error,
+      tavla_board_field_errorf ("valid-to", out_field, error,
                     _("Valid to (%s) is before valid from (%s); write a valid-to date on or after it."),
                     row.valid_to, start);
       return NULL;
@@ -946,7 +878,7 @@ tavla_board_set_agreement_section (TavlaBoard   *self,
 
   if (!tavla_section_from_string (section_name, &section))
     {
-      input_errorf ("name", out_field, error,
+      tavla_board_field_errorf ("name", out_field, error,
                     _("Section “%s” does not exist; write one of responsibilities, case-types, process, "
                       "statistics, on-call, knowledge, billing."),
                     section_name != NULL ? section_name : "");
@@ -958,20 +890,20 @@ tavla_board_set_agreement_section (TavlaBoard   *self,
 
   if (text == NULL)
     {
-      input_error ("text", out_field, error,
+      tavla_board_field_error ("text", out_field, error,
                    _("Text is missing; write the section’s text (an empty text empties the section)."));
       return NULL;
     }
   if (!g_utf8_validate (text, -1, NULL))
     {
-      input_error ("text", out_field, error, _("Text is not valid UTF-8; save it as UTF-8 and try again."));
+      tavla_board_field_error ("text", out_field, error, _("Text is not valid UTF-8; save it as UTF-8 and try again."));
       return NULL;
     }
 
   clean = g_strstrip (g_strdup (text));
   if (g_utf8_strlen (clean, -1) > MAX_SECTION_LENGTH)
     {
-      input_error ("text", out_field, error,
+      tavla_board_field_error ("text", out_field, error,
                    _("Text is longer than 20,000 characters; shorten the section or move details to an "
                      "appendix."));
       return NULL;
@@ -1043,12 +975,12 @@ refuse_closed_agreement (TavlaAgreement  *agreement,
 
   number = dup_number (tavla_agreement_get_id (agreement));
   if (adding)
-    input_errorf ("agreement", out_field, error,
+    tavla_board_field_errorf ("agreement", out_field, error,
                   _("Agreement %s is %s and takes no new case types; add it to the department’s "
                     "current agreement, or revise this one with “agreement revise %s”."),
                   number, tavla_agreement_status_get_label (status), number);
   else
-    input_errorf ("agreement", out_field, error,
+    tavla_board_field_errorf ("agreement", out_field, error,
                   _("Agreement %s is %s and its case types can no longer be changed; change them in "
                     "the department’s current agreement, or revise this one with “agreement revise %s”."),
                   number, tavla_agreement_status_get_label (status), number);
@@ -1078,10 +1010,10 @@ check_case_type (TavlaBoard                *self,
   else
     out->name = tavla_board_dup_trimmed (input->name);
   if (out->name == NULL)
-    return input_error ("name", out_field, error,
+    return tavla_board_field_error ("name", out_field, error,
                         _("Name is empty; write the case type, like “Parkeringstillstånd”."));
   if (g_utf8_strlen (out->name, -1) > MAX_NAME_LENGTH)
-    return input_error ("name", out_field, error, _("Name is longer than 200 characters; shorten it."));
+    return tavla_board_field_error ("name", out_field, error, _("Name is longer than 200 characters; shorten it."));
 
   existing = tavla_agreement_get_case_types (agreement);
   folded = g_utf8_casefold (out->name, -1);
@@ -1094,18 +1026,18 @@ check_case_type (TavlaBoard                *self,
         continue;
       other = g_utf8_casefold (tavla_case_type_get_name (case_type), -1);
       if (g_str_equal (other, folded))
-        return input_errorf ("name", out_field, error,
+        return tavla_board_field_errorf ("name", out_field, error,
                              _("The agreement already has a case type “%s”; use a different name."), out->name);
     }
 
   if (current != NULL && input->rosa == NULL)
     out->rosa_class = tavla_case_type_get_rosa_class (current);
   else if ((rosa = tavla_board_dup_trimmed (input->rosa)) == NULL)
-    return input_error ("rosa", out_field, error,
+    return tavla_board_field_error ("rosa", out_field, error,
                         _("ROSA class is empty; write one of information, guidance, administration, rule-based, "
                           "qualified, evaluative, political."));
   else if (!tavla_rosa_class_from_string (rosa, &out->rosa_class))
-    return input_errorf ("rosa", out_field, error,
+    return tavla_board_field_errorf ("rosa", out_field, error,
                          _("ROSA class “%s” does not exist; write one of information, guidance, administration, "
                            "rule-based, qualified, evaluative, political."), rosa);
 
@@ -1117,7 +1049,7 @@ check_case_type (TavlaBoard                *self,
       gint64 days = 0;
 
       if (!parse_whole (days_text, &days) || days < 0 || days > MAX_DAYS)
-        return input_errorf ("days", out_field, error,
+        return tavla_board_field_errorf ("days", out_field, error,
                              _("Days “%s” is not a whole number from 0 to 365; write the time frame in working "
                                "days, like 5."), days_text);
       out->days = days;
@@ -1128,7 +1060,7 @@ check_case_type (TavlaBoard                *self,
   else
     out->quality = tavla_board_dup_trimmed (input->quality);
   if (out->quality != NULL && g_utf8_strlen (out->quality, -1) > MAX_QUALITY_LENGTH)
-    return input_error ("quality", out_field, error,
+    return tavla_board_field_error ("quality", out_field, error,
                         _("Quality requirement is longer than 2,000 characters; shorten it."));
 
   out->handled_by = TAVLA_HANDLED_BY_CENTRE;
@@ -1136,7 +1068,7 @@ check_case_type (TavlaBoard                *self,
     out->handled_by = tavla_case_type_get_handled_by (current);
   else if ((handled_by = tavla_board_dup_trimmed (input->handled_by)) != NULL &&
            !tavla_handled_by_from_string (handled_by, &out->handled_by))
-    return input_errorf ("handled-by", out_field, error,
+    return tavla_board_field_errorf ("handled-by", out_field, error,
                          _("Handled by “%s” is not known; write “centre” or “department”."), handled_by);
 
   if (current != NULL && input->contact == NULL)
@@ -1155,7 +1087,7 @@ check_case_type (TavlaBoard                *self,
           return FALSE;
         }
       if (out->contact_id == 0)
-        return input_errorf ("contact", out_field, error,
+        return tavla_board_field_errorf ("contact", out_field, error,
                              _("Contact “%s” is not a known person; write the name of someone on the board "
                                "(see “person list”) or add them first."), out->contact);
     }
@@ -1435,7 +1367,7 @@ tavla_board_revise_agreement (TavlaBoard  *self,
 
   if (tavla_agreement_get_stored_status (agreement) == TAVLA_AGREEMENT_STATUS_DRAFT)
     {
-      input_errorf ("agreement", NULL, error,
+      tavla_board_field_errorf ("agreement", NULL, error,
                     _("Agreement %s is a draft already; edit it and sign it with “agreement sign %s --date "
                       "DATE”."), old_number, old_number);
       return NULL;
@@ -1444,7 +1376,7 @@ tavla_board_revise_agreement (TavlaBoard  *self,
     {
       g_autofree char *draft = dup_number (tavla_agreement_get_id (versions.draft));
 
-      input_errorf ("agreement", NULL, error,
+      tavla_board_field_errorf ("agreement", NULL, error,
                     _("%s already has a draft (agreement %s); edit and sign that one instead of making "
                       "another."), tavla_agreement_get_department (agreement), draft);
       return NULL;
@@ -1454,7 +1386,7 @@ tavla_board_revise_agreement (TavlaBoard  *self,
     {
       g_autofree char *current = dup_number (tavla_agreement_get_id (versions.active));
 
-      input_errorf ("agreement", NULL, error,
+      tavla_board_field_errorf ("agreement", NULL, error,
                     _("Agreement %s is superseded; revise the current one with “agreement revise %s”."),
                     old_number, current);
       return NULL;
@@ -1561,19 +1493,19 @@ tavla_board_sign_agreement (TavlaBoard  *self,
       refuse_not_draft (agreement, NULL, error))
     return NULL;
 
-  if (!is_given (date))
+  if (!tavla_board_is_given (date))
     {
       tavla_board_set_input_error (error, _("Date is missing; an agreement is signed on a day: write it as "
                                             "YYYY-MM-DD, like 2026-03-31."));
       return NULL;
     }
-  if (!parse_date (date, "date", _("Date"), &day, NULL, error))
+  if (!tavla_board_parse_date (date, "date", _("Date"), &day, NULL, error))
     return NULL;
 
   if (tavla_agreement_get_valid_to (agreement) != NULL &&
       strcmp (tavla_agreement_get_valid_to (agreement), day) < 0)
     {
-      input_errorf ("date", NULL, error,
+      tavla_board_field_errorf ("date", NULL, error,
                     _("Date %s is after the agreement’s valid-to date (%s); sign it on or before that day "
                       "or change valid-to first."), day, tavla_agreement_get_valid_to (agreement));
       return NULL;
@@ -1672,7 +1604,7 @@ tavla_board_link_item_to_agreement (TavlaBoard  *self,
       g_autofree char *number = dup_number (case_type_id);
       g_autofree char *agreement_number = dup_number (agreement_id);
 
-      input_errorf ("casetype", NULL, error,
+      tavla_board_field_errorf ("casetype", NULL, error,
                     _("Case type %s is not one of agreement %s; see “agreement show %s” for its case types."),
                     number, agreement_number, agreement_number);
       return NULL;

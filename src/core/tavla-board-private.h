@@ -31,6 +31,27 @@ char       *tavla_board_dup_trimmed         (const char  *text);
 char       *tavla_board_resolve_actor       (const char  *actor);
 gboolean    tavla_board_set_input_error     (GError     **error,
                                              const char  *message);
+/* A TAVLA_INPUT_ERROR about @field (stored in *@out_field when given);
+ * always FALSE. */
+gboolean    tavla_board_field_error         (const char  *field,
+                                             const char **out_field,
+                                             GError     **error,
+                                             const char  *message);
+gboolean    tavla_board_field_errorf        (const char  *field,
+                                             const char **out_field,
+                                             GError     **error,
+                                             const char  *format,
+                                             ...) G_GNUC_PRINTF (4, 5);
+/* Whether @text holds more than white space. */
+gboolean    tavla_board_is_given            (const char  *text);
+/* Parses an optional ISO date into *@out (NULL when not given); an input
+ * error naming @label ("Due date") and @field otherwise. */
+gboolean    tavla_board_parse_date          (const char  *text,
+                                             const char  *field,
+                                             const char  *label,
+                                             char       **out,
+                                             const char **out_field,
+                                             GError     **error);
 gboolean    tavla_board_write_history       (TavlaBoard  *self,
                                              const char  *object_kind,
                                              gint64       object_id,

@@ -1266,3 +1266,67 @@ tavla_board_link_item (TavlaBoard  *self,
   return tavla_board_write_history (self, "item", item_id, change_id, now, actor, "link",
                                     NULL, label, NULL, 0, error);
 }
+
+/* ---- Input helpers shared by the files of TavlaBoard ---------------------- */
+
+gboolean
+tavla_board_field_error (const char   *field,
+                         const char  **out_field,
+                         GError      **error,
+                         const char   *message)
+{
+  if (out_field != NULL)
+    *out_field = field;
+  return tavla_board_set_input_error (error, message);
+}
+
+gboolean
+tavla_board_field_errorf (const char   *field,
+                          const char  **out_field,
+                          GError      **error,
+                          const char   *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return tavla_board_field_error (field, out_field, error, message);
+}
+
+gboolean
+tavla_board_is_given (const char *text)
+{
+  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
+
+  return trimmed != NULL;
+}
+
+/* Parses an optional date into *@out (NULL when not given). */
+gboolean
+tavla_board_parse_date (const char   *text,
+                        const char   *field,
+                        const char   *label,
+                        char        **out,
+                        const char  **out_field,
+                        GError      **error)
+{
+  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
+  GDate date;
+
+  *out = NULL;
+  if (trimmed == NULL)
+    return TRUE;
+
+  if (!tavla_date_parse (trimmed, &date))
+    return tavla_board_field_errorf (field, out_field, error,
+                                     _("%s “%s” is not a date; write it as YYYY-MM-DD, like 2026-03-31."),
+                                     label, trimmed);
+
+  *out = tavla_date_format (&date);
+  return TRUE;
+}
+

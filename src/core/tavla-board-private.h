@@ -72,6 +72,9 @@ void        tavla_board_metrics_written     (TavlaBoard  *self);
 /* After another process committed (tavla_board_refresh()): reloads the
  * agreements model when one was asked for (tavla-board-agreements.c). */
 void        tavla_board_agreements_refresh  (TavlaBoard  *self);
+/* The same for the audits model (tavla-board-audits.c); also after an item
+ * was written, since recommendations show their actions' progress. */
+void        tavla_board_audits_refresh      (TavlaBoard  *self);
 /* Adds an item_link row from @item_id to (@kind, @target_id) and, when it
  * was not there yet, a history row on the item (field "link", new value
  * @label). Inside the caller's transaction. */

@@ -983,7 +983,10 @@ tavla_board_refresh (TavlaBoard  *self,
   /* Agreements have a model of their own, reloaded before "changed" so
    * its listeners see them current. */
   if (old_version != self->data_version)
-    tavla_board_agreements_refresh (self);
+    {
+      tavla_board_agreements_refresh (self);
+      tavla_board_audits_refresh (self);
+    }
 
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
@@ -1241,7 +1244,11 @@ tavla_board_item_written (TavlaBoard *self,
   g_return_if_fail (TAVLA_IS_BOARD (self));
 
   if (self->write_depth == 0)
-    tavla_snapshot_model_upsert (self->items, item);
+    {
+      tavla_snapshot_model_upsert (self->items, item);
+      /* A recommendation shows its actions' progress. */
+      tavla_board_audits_refresh (self);
+    }
 }
 
 gboolean

@@ -828,7 +828,7 @@ cli_agreement_export (TavlaCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TavlaAgreement) agreement = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TavlaDocument) document = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
   TavlaExportFormat format = TAVLA_EXPORT_MARKDOWN;
@@ -849,14 +849,8 @@ cli_agreement_export (TavlaCli  *cli,
     return status;
   if (format_text == NULL)
     return cli_usage_error (cli, _("--format is required"));
-  if (!tavla_export_format_from_string (format_text, &format))
-    {
-      g_autofree char *shown = g_utf8_make_valid (format_text, -1);
-
-      g_set_error (&error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-                   _("--format “%s” is not known; write markdown, html or pdf"), shown);
-      return cli_fail (error);
-    }
+  if (!cli_parse_export_format (format_text, &format, &error))
+    return cli_fail (error);
 
   board = cli_get_board (cli, &error);
   if (board == NULL)
@@ -866,27 +860,57 @@ cli_agreement_export (TavlaCli  *cli,
   if (agreement == NULL)
     return fail_agreement (error);
 
+  document = tavla_agreement_build_document (agreement);
+  if (!cli_write_document (cli, document, format, output, &error))
+    return cli_fail (error);
+
+  return CLI_EXIT_OK;
+}
+
+/* Parses --format: markdown, html or pdf. */
+gboolean
+cli_parse_export_format (const char         *text,
+                         TavlaExportFormat  *out_format,
+                         GError            **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (tavla_export_format_from_string (text, out_format))
+    return TRUE;
+
+  shown = g_utf8_make_valid (text, -1);
+  g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+               _("--format “%s” is not known; write markdown, html or pdf"), shown);
+  return FALSE;
+}
+
+/* Writes @document to @output (replaced whole), or to standard output
+ * when @output is NULL. */
+gboolean
+cli_write_document (TavlaCli           *cli,
+                    TavlaDocument      *document,
+                    TavlaExportFormat   format,
+                    const char         *output,
+                    GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+  const char *data = NULL;
+
   if (output != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
-      if (!tavla_agreement_export_to_file (agreement, format, file, &error))
-        return cli_fail (error);
-      return CLI_EXIT_OK;
+      return tavla_document_render_to_file (document, format, file, error);
     }
 
-  if ((bytes = tavla_agreement_export (agreement, format, &error)) == NULL)
-    return cli_fail (error);
+  if ((bytes = tavla_document_render (document, format, error)) == NULL)
+    return FALSE;
 
-  {
-    gsize length = 0;
-    const char *data = g_bytes_get_data (bytes, &length);
-
-    g_string_append_len (cli->out, data, length);
-    cli_flush (cli, FALSE);
-  }
-
-  return CLI_EXIT_OK;
+  data = g_bytes_get_data (bytes, &length);
+  g_string_append_len (cli->out, data, length);
+  cli_flush (cli, FALSE);
+  return TRUE;
 }
 
 /* ---- casetype add ------------------------------------------------------------- */

@@ -270,10 +270,17 @@ cli_deviation_explain (TavlaCli  *cli,
   return print_deviation (cli, deviation);
 }
 
+/* Creates a proposal from something on the board (a deviation, an audit
+ * recommendation): the proposal's options, then @act in the core. */
 int
-cli_deviation_act (TavlaCli  *cli,
-                   int        argc,
-                   char     **argv)
+cli_act (TavlaCli      *cli,
+         int            argc,
+         char         **argv,
+         const char    *summary,
+         const char    *missing_id,
+         CliParseIdFunc parse_id,
+         CliActFunc     act,
+         const char    *not_found_hint)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TavlaItem) item = NULL;
@@ -303,13 +310,14 @@ cli_deviation_act (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
 
-  if (!cli_parse_options (cli, _("Create an improvement proposal from a deviation. Its source "
-                              "is “deviation” and it is linked to the deviation and its "
-                              "metric."),
-                          entries, &argc, &argv, &status))
+  if (!cli_parse_options (cli, summary, entries, &argc, &argv, &status))
     return status;
-  if ((status = take_id (cli, argc, argv, TRUE, &id)) != CLI_EXIT_OK)
-    return status;
+  if (argc < 2)
+    return cli_usage_error (cli, "%s", missing_id);
+  if (argc > 2)
+    return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[2]);
+  if (!parse_id (argv[1], &id, &error))
+    return cli_fail (error);
   if (title == NULL)
     return cli_usage_error (cli, _("--title is required"));
   if (!cli_check_text ("--title", title, &error)
@@ -319,9 +327,8 @@ cli_deviation_act (TavlaCli  *cli,
       || !cli_check_text ("--department", department, &error))
     return cli_fail (error);
 
-  change.set = TAVLA_ITEM_FIELD_TITLE | TAVLA_ITEM_FIELD_SOURCE;
+  change.set = TAVLA_ITEM_FIELD_TITLE;
   change.title = title;
-  change.source = TAVLA_SOURCE_DEVIATION;
   if (description != NULL)
     {
       change.set |= TAVLA_ITEM_FIELD_DESCRIPTION;
@@ -352,11 +359,29 @@ cli_deviation_act (TavlaCli  *cli,
   if (board == NULL)
     return cli_fail (error);
 
-  item = tavla_board_act_on_deviation (board, id, &change, cli_get_actor (cli), &error);
+  item = act (board, id, &change, cli_get_actor (cli), &error);
   if (item == NULL)
-    return fail_deviation (error);
+    {
+      if (g_error_matches (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND))
+        return cli_fail_with_hint (error, not_found_hint);
+      return cli_fail (error);
+    }
 
   return cli_print_item_full (cli, board, item, FALSE);
+}
+
+int
+cli_deviation_act (TavlaCli  *cli,
+                   int        argc,
+                   char     **argv)
+{
+  /* The source is set by the core: "deviation". */
+  return cli_act (cli, argc, argv,
+                  _("Create an improvement proposal from a deviation. Its source "
+                    "is “deviation” and it is linked to the deviation and its "
+                    "metric."),
+                  _("The deviation's ID is missing"), cli_parse_deviation_id,
+                  tavla_board_act_on_deviation, _("“tavla-cli deviations” lists the deviations"));
 }
 
 int

@@ -74,6 +74,15 @@ int          cli_take_name         (TavlaCli            *cli,
 void         cli_print_error       (const char          *message);
 void         cli_flush             (TavlaCli            *cli,
                                     gboolean             force);
+/* cli-agreements.c: documents (agreements, reports, agendas). */
+gboolean     cli_parse_export_format (const char        *text,
+                                    TavlaExportFormat   *out_format,
+                                    GError             **error);
+gboolean     cli_write_document    (TavlaCli            *cli,
+                                    TavlaDocument       *document,
+                                    TavlaExportFormat    format,
+                                    const char          *output,
+                                    GError             **error);
 
 /* cli-people.c */
 int          cli_person_add        (TavlaCli *cli, int argc, char **argv);
@@ -102,6 +111,22 @@ int          cli_measure_add       (TavlaCli *cli, int argc, char **argv);
 int          cli_measure_import    (TavlaCli *cli, int argc, char **argv);
 
 /* cli-deviations.c */
+typedef gboolean   (*CliParseIdFunc) (const char             *text,
+                                      gint64                 *out_id,
+                                      GError                **error);
+typedef TavlaItem *(*CliActFunc)     (TavlaBoard             *board,
+                                      gint64                  id,
+                                      const TavlaItemChange  *fields,
+                                      const char             *actor,
+                                      GError                **error);
+int          cli_act               (TavlaCli       *cli,
+                                    int             argc,
+                                    char          **argv,
+                                    const char     *summary,
+                                    const char     *missing_id,
+                                    CliParseIdFunc  parse_id,
+                                    CliActFunc      act,
+                                    const char     *not_found_hint);
 int          cli_deviations        (TavlaCli *cli, int argc, char **argv);
 int          cli_deviation_explain (TavlaCli *cli, int argc, char **argv);
 int          cli_deviation_act     (TavlaCli *cli, int argc, char **argv);

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cli-agreements.h"
+#include "cli-audits.h"
 #include "cli-output.h"
 #include "tavla-cli.h"
 
@@ -1175,6 +1176,8 @@ cli_item_link_any (TavlaCli  *cli,
         break;
       if (g_str_has_prefix (argv[i], "--agreement") || g_str_has_prefix (argv[i], "--casetype"))
         return link_agreement (cli, argc, argv);
+      if (g_str_has_prefix (argv[i], "--recommendation"))
+        return cli_item_link_recommendation (cli, argc, argv);
     }
 
   return cli_item_link (cli, argc, argv);

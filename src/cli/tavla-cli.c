@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cli-agreements.h"
+#include "cli-audits.h"
 #include "cli-output.h"
 #include "tavla-cli.h"
 
@@ -55,8 +56,8 @@ static const CliCommand item_actions[] = {
     N_("Change a proposal: its fields, status or mark") },
   { "undo", cli_item_undo, N_("ID"),
     N_("Undo the last change to a proposal, as a new change") },
-  { "link", cli_item_link_any, N_("ID (--metric NAME | --agreement ID [--casetype ID])"),
-    N_("Link a proposal to the metric it should improve, or to an agreement") },
+  { "link", cli_item_link_any, N_("ID (--metric NAME | --agreement ID [--casetype ID] | --recommendation ID)"),
+    N_("Link a proposal to the metric it should improve, an agreement or an audit recommendation") },
   { "effect", cli_item_effect, N_("ID"),
     N_("The metric before the proposal started and after it was done") },
   { NULL, NULL, NULL, NULL },
@@ -124,6 +125,30 @@ static const CliCommand casetype_actions[] = {
   { NULL, NULL, NULL, NULL },
 };
 
+static const CliCommand audit_actions[] = {
+  { "add", cli_audit_add, N_("--title TITLE --auditor FIRM --date DATE --body BODY"),
+    N_("Register an audit (granskning) and its report") },
+  { "update", cli_audit_update, N_("ID"), N_("Change an audit's details or overall assessment") },
+  { "list", cli_audit_list, NULL, N_("List the audits and how many recommendations are open") },
+  { "show", cli_audit_show, N_("ID"), N_("Show an audit with its recommendations") },
+  { "report", cli_audit_report, N_("[--format markdown|html|pdf|json]"),
+    N_("The status report of every recommendation, for the auditors") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand recommendation_actions[] = {
+  { "add", cli_recommendation_add, N_("--audit ID --text TEXT"),
+    N_("Add a recommendation (revisionsrekommendation) to an audit") },
+  { "update", cli_recommendation_update, N_("ID"),
+    N_("Change a recommendation's status, response, evidence or follow-up") },
+  { "list", cli_recommendation_list, NULL,
+    N_("List the recommendations, open or overdue ones, with their lights") },
+  { "show", cli_recommendation_show, N_("ID"), N_("Show a recommendation with its actions and history") },
+  { "act", cli_recommendation_act, N_("ID --title TITLE"),
+    N_("Create an improvement proposal from a recommendation") },
+  { NULL, NULL, NULL, NULL },
+};
+
 static const CliGroup groups[] = {
   { "init", NULL, { "init", cli_init, NULL,
                     N_("Create or upgrade the database and print its path") } },
@@ -140,6 +165,8 @@ static const CliGroup groups[] = {
   { "deviation", deviation_actions, { NULL, NULL, NULL, NULL } },
   { "agreement", agreement_actions, { NULL, NULL, NULL, NULL } },
   { "casetype", casetype_actions, { NULL, NULL, NULL, NULL } },
+  { "audit", audit_actions, { NULL, NULL, NULL, NULL } },
+  { "recommendation", recommendation_actions, { NULL, NULL, NULL, NULL } },
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");

@@ -75,6 +75,11 @@ void           tavla_document_add_notice     (TavlaDocument       *self,
 void           tavla_document_add_fact       (TavlaDocument       *self,
                                               const char          *label,
                                               const char          *value);
+/* A fact whose value carries a coloured dot (a traffic light). */
+void           tavla_document_add_toned_fact (TavlaDocument       *self,
+                                              TavlaTone            tone,
+                                              const char          *label,
+                                              const char          *value);
 void           tavla_document_add_bullet     (TavlaDocument       *self,
                                               TavlaTone            tone,
                                               const char          *text);

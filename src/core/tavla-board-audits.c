@@ -1370,8 +1370,7 @@ add_recommendation (TavlaDocument       *document,
            ? g_strdup_printf (_("%s, overdue"), tavla_recommendation_status_get_label (
                                 tavla_recommendation_get_status (recommendation)))
            : g_strdup (tavla_recommendation_status_get_label (tavla_recommendation_get_status (recommendation)));
-  tavla_document_add_bullet (document, light_tone (light),
-                             tavla_light_get_label (light));
+  tavla_document_add_toned_fact (document, light_tone (light), _("Light"), tavla_light_get_label (light));
   tavla_document_add_fact (document, _("Status"), status);
   tavla_document_add_fact (document, _("Addressed to"), or_dash (tavla_recommendation_get_addressed_to (recommendation)));
   tavla_document_add_fact (document, _("Owner"), or_dash (tavla_recommendation_get_owner (recommendation)));

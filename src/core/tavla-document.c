@@ -210,6 +210,18 @@ tavla_document_add_fact (TavlaDocument *self,
 }
 
 void
+tavla_document_add_toned_fact (TavlaDocument *self,
+                               TavlaTone      tone,
+                               const char    *label,
+                               const char    *value)
+{
+  g_return_if_fail (self != NULL);
+
+  tavla_document_add_fact (self, label, value);
+  ((Block *) g_ptr_array_index (self->blocks, self->blocks->len - 1))->tone = tone;
+}
+
+void
 tavla_document_add_bullet (TavlaDocument *self,
                            TavlaTone      tone,
                            const char    *text)
@@ -538,6 +550,15 @@ tone_class (TavlaTone tone)
   return tone <= TAVLA_TONE_GREY ? classes[tone] : NULL;
 }
 
+/* The dots' colours (the GNOME palette's green 4, yellow 3, red 3, light 4). */
+static const char *
+tone_colour (TavlaTone tone)
+{
+  static const char *const colours[] = { "#000000", "#2ec27e", "#f6d32d", "#e01b24", "#c0bfbc" };
+
+  return tone <= TAVLA_TONE_GREY ? colours[tone] : colours[0];
+}
+
 static void
 append_html_dot (GString   *out,
                  TavlaTone  tone)
@@ -740,6 +761,7 @@ render_html_block (GString *out,
       g_string_append (out, "<dt>");
       append_html (out, block->text);
       g_string_append (out, "</dt><dd>");
+      append_html_dot (out, block->tone);
       append_html (out, block->value);
       g_string_append (out, "</dd>\n");
       break;
@@ -933,7 +955,11 @@ block_markup (Block *block)
       {
         g_autofree char *value = escape (block->value);
 
-        return g_strdup_printf ("<b>%s:</b> %s", text, value);
+        /* A tone shows as a coloured dot before the value. */
+        return g_strdup_printf ("<b>%s:</b> %s%s%s%s", text,
+                                tone_class (block->tone) != NULL ? "<span foreground=\"" : "",
+                                tone_class (block->tone) != NULL ? tone_colour (block->tone) : "",
+                                tone_class (block->tone) != NULL ? "\">●</span> " : "", value);
       }
     case BLOCK_BULLET:
       return g_strdup_printf ("• %s", text);
@@ -1082,6 +1108,8 @@ draw_dot (cairo_t   *cr,
           double     y)
 {
   cairo_save (cr);
+  /* After a layout was shown there is a current point: start afresh. */
+  cairo_new_path (cr);
   cairo_arc (cr, x + DOT_SIZE / 2, y + DOT_SIZE / 2, DOT_SIZE / 2, 0, 2 * G_PI);
   set_tone_source (cr, tone);
   cairo_fill_preserve (cr);

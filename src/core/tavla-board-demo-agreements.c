@@ -7,6 +7,7 @@
 #include "tavla-board-agreements.h"
 #include "tavla-board-demo-agreements.h"
 #include "tavla-board-private.h"
+#include "tavla-board-demo-private.h"
 #include "tavla-clock.h"
 #include "tavla-date.h"
 #include "tavla-error.h"
@@ -21,51 +22,6 @@
  */
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
-
-static gboolean
-demo_error (GError     **error,
-            const char  *what)
-{
-  g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED,
-               _("The demo data is damaged (%s); reinstall Tavla."), what);
-  return FALSE;
-}
-
-static void
-set_clock_days_ago (GDateTime *real_now,
-                    gint64     days_ago)
-{
-  g_autoptr(GDateTime) then = g_date_time_add_seconds (real_now, (gdouble) (-days_ago * SECONDS_PER_DAY));
-
-  tavla_clock_set_now_override (then);
-}
-
-static char *
-date_days_from (GDateTime *real_now,
-                gint64     days)
-{
-  g_autoptr(GDateTime) then = g_date_time_add_seconds (real_now, (gdouble) (days * SECONDS_PER_DAY));
-
-  return g_date_time_format (then, "%F");
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
 
 static gboolean
 add_case_type (TavlaBoard  *self,
@@ -101,8 +57,8 @@ fill_version (TavlaBoard  *self,
               const char  *actor,
               GError     **error)
 {
-  JsonObject *sections = member_object (version, "sections");
-  JsonArray *case_types = member_array (version, "case_types");
+  JsonObject *sections = tavla_demo_member_object (version, "sections");
+  JsonArray *case_types = tavla_demo_member_array (version, "case_types");
   g_autofree char *valid_to = NULL;
 
   if (json_object_has_member (version, "valid_to_days_ahead"))
@@ -110,7 +66,7 @@ fill_version (TavlaBoard  *self,
       TavlaAgreementInput input = { 0 };
       g_autoptr(TavlaAgreement) updated = NULL;
 
-      valid_to = date_days_from (real_now, json_object_get_int_member (version, "valid_to_days_ahead"));
+      valid_to = tavla_demo_date_days_from (real_now, json_object_get_int_member (version, "valid_to_days_ahead"));
       input.valid_to = valid_to;
       if ((updated = tavla_board_update_agreement (self, agreement_id, 0, &input, actor, NULL, error)) == NULL)
         return FALSE;
@@ -147,13 +103,13 @@ load_agreement (TavlaBoard  *self,
                 const char  *actor,
                 GError     **error)
 {
-  JsonArray *versions = member_array (object, "versions");
-  JsonArray *added = member_array (object, "added_after_signing");
-  JsonArray *links = member_array (object, "links");
+  JsonArray *versions = tavla_demo_member_array (object, "versions");
+  JsonArray *added = tavla_demo_member_array (object, "added_after_signing");
+  JsonArray *links = tavla_demo_member_array (object, "links");
   g_autoptr(TavlaAgreement) current = NULL;
 
   if (versions == NULL || json_array_get_length (versions) == 0)
-    return demo_error (error, "agreement versions");
+    return tavla_demo_error (error, "agreement versions");
 
   for (guint v = 0; v < json_array_get_length (versions); v++)
     {
@@ -161,9 +117,9 @@ load_agreement (TavlaBoard  *self,
       g_autoptr(TavlaAgreement) draft = NULL;
 
       if (version == NULL)
-        return demo_error (error, "agreement version");
+        return tavla_demo_error (error, "agreement version");
 
-      set_clock_days_ago (real_now, json_object_get_int_member_with_default (version, "created_days_ago", 0));
+      tavla_demo_set_clock_days_ago (real_now, json_object_get_int_member_with_default (version, "created_days_ago", 0));
 
       if (current == NULL)
         {
@@ -172,7 +128,7 @@ load_agreement (TavlaBoard  *self,
                                                                                               "review_months",
                                                                                               12));
           g_autoptr(GPtrArray) signatories = g_ptr_array_new ();
-          JsonArray *names = member_array (version, "signatories");
+          JsonArray *names = tavla_demo_member_array (version, "signatories");
           TavlaAgreementInput input = { 0 };
 
           for (guint i = 0; names != NULL && i < json_array_get_length (names); i++)
@@ -195,9 +151,9 @@ load_agreement (TavlaBoard  *self,
       if (json_object_has_member (version, "signed_days_ago"))
         {
           gint64 days_ago = json_object_get_int_member (version, "signed_days_ago");
-          g_autofree char *day = date_days_from (real_now, -days_ago);
+          g_autofree char *day = tavla_demo_date_days_from (real_now, -days_ago);
 
-          set_clock_days_ago (real_now, days_ago);
+          tavla_demo_set_clock_days_ago (real_now, days_ago);
           current = tavla_board_sign_agreement (self, tavla_agreement_get_id (draft), 0, day, actor, error);
           if (current == NULL)
             return FALSE;
@@ -210,7 +166,7 @@ load_agreement (TavlaBoard  *self,
     {
       JsonObject *case_type = json_array_get_object_element (added, i);
 
-      set_clock_days_ago (real_now, json_object_get_int_member_with_default (case_type, "days_ago", 0));
+      tavla_demo_set_clock_days_ago (real_now, json_object_get_int_member_with_default (case_type, "days_ago", 0));
       if (!add_case_type (self, tavla_agreement_get_id (current), case_type, actor, error))
         return FALSE;
     }
@@ -226,7 +182,7 @@ load_agreement (TavlaBoard  *self,
     if ((list = tavla_board_list_agreements (self, &query, error)) == NULL)
       return FALSE;
     if (g_list_model_get_n_items (list) != 1)
-      return demo_error (error, "agreement department");
+      return tavla_demo_error (error, "agreement department");
     current = g_list_model_get_item (list, 0);
   }
 
@@ -247,7 +203,7 @@ load_agreement (TavlaBoard  *self,
             case_type_id = tavla_case_type_get_id (case_type);
         }
       if (case_type_name != NULL && case_type_id == 0)
-        return demo_error (error, case_type_name);
+        return tavla_demo_error (error, case_type_name);
 
       item = tavla_board_link_item_to_agreement (self, json_object_get_int_member_with_default (link, "item", 0),
                                                  tavla_agreement_get_id (current), case_type_id, actor, error);
@@ -273,13 +229,13 @@ tavla_board_demo_load_agreements (TavlaBoard  *self,
   if (!json_object_has_member (root, "agreements"))
     return TRUE;
 
-  agreements = member_array (root, "agreements");
+  agreements = tavla_demo_member_array (root, "agreements");
   for (guint i = 0; agreements != NULL && i < json_array_get_length (agreements); i++)
     {
       JsonObject *object = json_array_get_object_element (agreements, i);
 
       if (object == NULL)
-        return demo_error (error, "agreement");
+        return tavla_demo_error (error, "agreement");
       if (!load_agreement (self, object, real_now, actor, error))
         return FALSE;
     }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tavla-board-private.h"
+#include "tavla-board-demo-private.h"
 #include "tavla-clock.h"
 #include "tavla-date.h"
 #include "tavla-error.h"
@@ -80,27 +81,6 @@ demo_season_clear (gpointer data)
   g_free (((DemoSeason *) data)->group);
 }
 
-static gboolean
-demo_error (GError     **error,
-            const char  *what)
-{
-  g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-               _("The demo data set is damaged (%s); reinstall Tavla."), what);
-  return FALSE;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static double
 member_double (JsonObject *object,
                const char *name,
@@ -117,30 +97,6 @@ member_double (JsonObject *object,
     return json_node_get_double (node);
 
   return fallback;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  return json_node_get_object (node);
 }
 
 /* A number as the rules read it. */
@@ -294,8 +250,8 @@ tavla_board_demo_load_metric_definitions (TavlaBoard  *self,
                                           const char  *actor,
                                           GError     **error)
 {
-  JsonArray *groups = member_array (root, "response_groups");
-  JsonArray *metrics = member_array (root, "metrics");
+  JsonArray *groups = tavla_demo_member_array (root, "response_groups");
+  JsonArray *metrics = tavla_demo_member_array (root, "metrics");
 
   for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
     {
@@ -303,9 +259,9 @@ tavla_board_demo_load_metric_definitions (TavlaBoard  *self,
       g_autoptr(TavlaResponseGroup) added = NULL;
 
       if (group == NULL)
-        return demo_error (error, "response_groups");
+        return tavla_demo_error (error, "response_groups");
 
-      added = tavla_board_add_response_group (self, member_string (group, "name"), actor, error);
+      added = tavla_board_add_response_group (self, tavla_demo_member_string (group, "name"), actor, error);
       if (added == NULL)
         return FALSE;
     }
@@ -317,14 +273,14 @@ tavla_board_demo_load_metric_definitions (TavlaBoard  *self,
       TavlaMetricInput input = { 0 };
 
       if (metric == NULL)
-        return demo_error (error, "metrics");
+        return tavla_demo_error (error, "metrics");
 
-      input.name = member_string (metric, "name");
-      input.description = member_string (metric, "description");
-      input.unit = member_string (metric, "unit");
-      input.direction = member_string (metric, "direction");
-      input.target = member_string (metric, "target");
-      input.period = member_string (metric, "period");
+      input.name = tavla_demo_member_string (metric, "name");
+      input.description = tavla_demo_member_string (metric, "description");
+      input.unit = tavla_demo_member_string (metric, "unit");
+      input.direction = tavla_demo_member_string (metric, "direction");
+      input.target = tavla_demo_member_string (metric, "target");
+      input.period = tavla_demo_member_string (metric, "period");
       input.per_group = json_object_get_boolean_member_with_default (metric, "per_group", FALSE);
 
       if ((added = tavla_board_add_metric (self, &input, actor, NULL, error)) == NULL)
@@ -414,7 +370,7 @@ demo_months (Demo  *demo,
   tavla_period_of_date (&day, TAVLA_PERIOD_MONTH, &last);
 
   if (demo->channels != NULL)
-    phone_share = member_double (member_object (demo->channels, "phone"), "share", 63.0) / 100.0;
+    phone_share = member_double (tavla_demo_member_object (demo->channels, "phone"), "share", 63.0) / 100.0;
 
   for (guint m = n_months; m > 0; m--)
     {
@@ -467,7 +423,7 @@ generate_monthly (Demo         *demo,
                   GArray       *months,
                   GError      **error)
 {
-  const char *kind = member_string (figures, "kind");
+  const char *kind = tavla_demo_member_string (figures, "kind");
 
   for (guint m = 0; m < months->len; m++)
     {
@@ -506,7 +462,7 @@ generate_monthly (Demo         *demo,
       else if (g_strcmp0 (kind, "passed-on") == 0)
         {
           /* The cases the resolved share left over, from the same month. */
-          JsonObject *share_figures = member_object (figures, "resolved");
+          JsonObject *share_figures = tavla_demo_member_object (figures, "resolved");
           double share = member_double (share_figures, "from", 65.0) +
                          (member_double (share_figures, "to", 70.0) - member_double (share_figures, "from", 65.0)) *
                          month->progress -
@@ -516,7 +472,7 @@ generate_monthly (Demo         *demo,
         }
       else if (g_strcmp0 (kind, "channel-share") == 0)
         {
-          JsonObject *channel = member_object (demo->channels, member_string (figures, "channel"));
+          JsonObject *channel = tavla_demo_member_object (demo->channels, tavla_demo_member_string (figures, "channel"));
           double total = 0.0;
           double mine = 0.0;
           GList *names = demo->channels != NULL ? json_object_get_members (demo->channels) : NULL;
@@ -524,14 +480,14 @@ generate_monthly (Demo         *demo,
           if (channel == NULL)
             {
               g_list_free (names);
-              return demo_error (error, "channels");
+              return tavla_demo_error (error, "channels");
             }
 
           /* Every channel's share with the same noise draws, normalised,
            * so that the mix adds up to 100 %. */
           for (GList *l = names; l != NULL; l = l->next)
             {
-              JsonObject *other = member_object (demo->channels, l->data);
+              JsonObject *other = tavla_demo_member_object (demo->channels, l->data);
               double share = member_double (other, "share", 0.0) +
                              member_double (other, "trend", 0.0) * month->progress +
                              member_double (other, "summer", 0.0) *
@@ -542,7 +498,7 @@ generate_monthly (Demo         *demo,
               g_rand_free (rand);
               share = MAX (0.5, share + wobble);
               total += share;
-              if (g_strcmp0 (l->data, member_string (figures, "channel")) == 0)
+              if (g_strcmp0 (l->data, tavla_demo_member_string (figures, "channel")) == 0)
                 mine = share;
             }
           g_list_free (names);
@@ -552,7 +508,7 @@ generate_monthly (Demo         *demo,
         }
       else
         {
-          return demo_error (error, kind != NULL ? kind : "figures");
+          return tavla_demo_error (error, kind != NULL ? kind : "figures");
         }
 
       if (!record (demo, metric, period, NULL, value, numerator, denominator, respondents, error))
@@ -626,12 +582,12 @@ explain_deviations (Demo        *demo,
   for (guint i = 0; deviations != NULL && i < json_array_get_length (deviations); i++)
     {
       JsonObject *deviation = json_array_get_object_element (deviations, i);
-      const char *metric = member_string (deviation, "metric");
-      const char *group = member_string (deviation, "group");
+      const char *metric = tavla_demo_member_string (deviation, "metric");
+      const char *group = tavla_demo_member_string (deviation, "group");
       const char *period = g_hash_table_lookup (periods, deviation);
       g_autoptr(TavlaMeasurement) measurement = NULL;
       g_autoptr(TavlaDeviation) explained = NULL;
-      JsonArray *titles = member_array (deviation, "items");
+      JsonArray *titles = tavla_demo_member_array (deviation, "items");
       gint64 deviation_id = 0;
       TavlaPeriod parsed = { 0 };
 
@@ -643,13 +599,13 @@ explain_deviations (Demo        *demo,
 
       deviation_id = tavla_store_find_deviation_id (tavla_board_get_store (demo->board), measurement->id, error);
       if (deviation_id == 0)
-        return demo_error (error, metric);
+        return tavla_demo_error (error, metric);
 
       /* Explained at the weekly meeting after the figures came in. */
       tavla_period_parse (period, &parsed, NULL);
       set_clock_after (demo, &parsed);
-      explained = tavla_board_explain_deviation (demo->board, deviation_id, member_string (deviation, "cause"),
-                                                 member_string (deviation, "actor"), error);
+      explained = tavla_board_explain_deviation (demo->board, deviation_id, tavla_demo_member_string (deviation, "cause"),
+                                                 tavla_demo_member_string (deviation, "actor"), error);
       if (explained == NULL)
         return FALSE;
 
@@ -659,10 +615,10 @@ explain_deviations (Demo        *demo,
           gint64 item_id = find_item_id (items, title);
 
           if (item_id == 0)
-            return demo_error (error, title != NULL ? title : "items");
+            return tavla_demo_error (error, title != NULL ? title : "items");
 
           if (!tavla_board_link_item_to_deviation (demo->board, item_id, deviation_id,
-                                                   member_string (deviation, "actor"), error))
+                                                   tavla_demo_member_string (deviation, "actor"), error))
             return FALSE;
         }
     }
@@ -676,12 +632,12 @@ tavla_board_demo_load_figures (TavlaBoard  *self,
                                GDateTime   *real_now,
                                GError     **error)
 {
-  JsonObject *figures = member_object (root, "figures");
-  JsonArray *groups = member_array (root, "response_groups");
-  JsonArray *metrics = member_array (root, "metrics");
-  JsonArray *seasons = member_array (figures, "seasons");
-  JsonArray *lifts = member_array (figures, "lifts");
-  JsonArray *deviations = member_array (root, "deviations");
+  JsonObject *figures = tavla_demo_member_object (root, "figures");
+  JsonArray *groups = tavla_demo_member_array (root, "response_groups");
+  JsonArray *metrics = tavla_demo_member_array (root, "metrics");
+  JsonArray *seasons = tavla_demo_member_array (figures, "seasons");
+  JsonArray *lifts = tavla_demo_member_array (figures, "lifts");
+  JsonArray *deviations = tavla_demo_member_array (root, "deviations");
   g_autoptr(GHashTable) periods = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   g_autoptr(GArray) months = NULL;
   Demo demo = { 0 };
@@ -698,7 +654,7 @@ tavla_board_demo_load_figures (TavlaBoard  *self,
   demo.groups = g_array_new (FALSE, TRUE, sizeof (DemoGroup));
   demo.seasons = g_array_new (FALSE, TRUE, sizeof (DemoSeason));
   demo.lifts = g_array_new (FALSE, TRUE, sizeof (DemoLift));
-  demo.channels = member_object (figures, "channels");
+  demo.channels = tavla_demo_member_object (figures, "channels");
   demo.overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_array_set_clear_func (demo.groups, demo_group_clear);
   g_array_set_clear_func (demo.seasons, demo_season_clear);
@@ -714,7 +670,7 @@ tavla_board_demo_load_figures (TavlaBoard  *self,
       JsonObject *object = json_array_get_object_element (groups, i);
       DemoGroup group = { 0 };
 
-      group.name = g_strdup (member_string (object, "name"));
+      group.name = g_strdup (tavla_demo_member_string (object, "name"));
       group.calls = member_double (object, "calls_per_week", 400.0);
       g_array_append_val (demo.groups, group);
     }
@@ -722,18 +678,18 @@ tavla_board_demo_load_figures (TavlaBoard  *self,
   for (guint i = 0; seasons != NULL && i < json_array_get_length (seasons); i++)
     {
       JsonObject *object = json_array_get_object_element (seasons, i);
-      JsonArray *weeks = member_array (object, "weeks");
+      JsonArray *weeks = tavla_demo_member_array (object, "weeks");
       DemoSeason season = { 0 };
 
       if (weeks == NULL || json_array_get_length (weeks) != 2)
         {
-          ok = demo_error (error, "seasons");
+          ok = tavla_demo_error (error, "seasons");
           goto out;
         }
 
       season.first_week = (int) json_array_get_int_element (weeks, 0);
       season.last_week = (int) json_array_get_int_element (weeks, 1);
-      season.group = g_strdup (member_string (object, "group"));
+      season.group = g_strdup (tavla_demo_member_string (object, "group"));
       season.load = member_double (object, "load", 1.0);
       season.staff = member_double (object, "staff", 1.0);
       g_array_append_val (demo.seasons, season);
@@ -744,7 +700,7 @@ tavla_board_demo_load_figures (TavlaBoard  *self,
       JsonObject *object = json_array_get_object_element (lifts, i);
       DemoLift lift = { 0 };
 
-      lift.metric = member_string (object, "metric");
+      lift.metric = tavla_demo_member_string (object, "metric");
       lift.days_ago = (gint64) member_double (object, "days_ago", 0.0);
       lift.lift = member_double (object, "lift", 0.0);
       g_array_append_val (demo.lifts, lift);
@@ -758,16 +714,16 @@ tavla_board_demo_load_figures (TavlaBoard  *self,
       char *period = NULL;
 
       if (deviation == NULL ||
-          (metric = tavla_board_find_metric (self, member_string (deviation, "metric"))) == NULL ||
+          (metric = tavla_board_find_metric (self, tavla_demo_member_string (deviation, "metric"))) == NULL ||
           (period = deviation_period (&demo, deviation, tavla_metric_get_period (metric))) == NULL)
         {
-          ok = demo_error (error, "deviations");
+          ok = tavla_demo_error (error, "deviations");
           goto out;
         }
 
       g_hash_table_insert (periods, deviation, period);
       g_hash_table_insert (demo.overrides,
-                           override_key (tavla_metric_get_name (metric), period, member_string (deviation, "group")),
+                           override_key (tavla_metric_get_name (metric), period, tavla_demo_member_string (deviation, "group")),
                            deviation);
     }
 
@@ -776,13 +732,13 @@ tavla_board_demo_load_figures (TavlaBoard  *self,
   for (guint i = 0; ok && i < json_array_get_length (metrics); i++)
     {
       JsonObject *metric = json_array_get_object_element (metrics, i);
-      JsonObject *metric_figures = member_object (metric, "figures");
-      const char *name = member_string (metric, "name");
+      JsonObject *metric_figures = tavla_demo_member_object (metric, "figures");
+      const char *name = tavla_demo_member_string (metric, "name");
 
       if (metric_figures == NULL)
         continue;
 
-      if (g_strcmp0 (member_string (metric_figures, "kind"), "answer-rate") == 0)
+      if (g_strcmp0 (tavla_demo_member_string (metric_figures, "kind"), "answer-rate") == 0)
         ok = generate_answer_rate (&demo, name, n_weeks, error);
       else
         ok = generate_monthly (&demo, name, metric_figures, months, error);

@@ -6,6 +6,7 @@
 
 #include "tavla-board-demo-agreements.h"
 #include "tavla-board-private.h"
+#include "tavla-board-demo-private.h"
 #include "tavla-clock.h"
 #include "tavla-core-resources.h"
 #include "tavla-date.h"
@@ -22,38 +23,39 @@
 #define DEMO_RESOURCE "/io/github/tavla/Tavla/core/demo-board.json"
 #define SECONDS_PER_DAY (24 * 60 * 60)
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
+/* ---- Helpers shared by the demo's loaders (tavla-board-demo-private.h) ---- */
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+const char *
+tavla_demo_member_string (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
   return json_node_get_string (node);
 }
 
-static gboolean
-member_int (JsonObject *object,
-            const char *name,
-            gint64     *out_value)
+gboolean
+tavla_demo_member_int (JsonObject *object,
+                       const char *name,
+                       gint64     *out_value)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return FALSE;
 
   *out_value = json_node_get_int (node);
-
   return TRUE;
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
+JsonArray *
+tavla_demo_member_array (JsonObject *object,
+                         const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
@@ -61,13 +63,43 @@ member_array (JsonObject *object,
   return json_node_get_array (node);
 }
 
-static gboolean
-demo_error (GError     **error,
-            const char  *what)
+JsonObject *
+tavla_demo_member_object (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
+gboolean
+tavla_demo_error (GError     **error,
+                  const char  *what)
 {
   g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
                _("The demo data set is damaged (%s); reinstall Tavla."), what);
   return FALSE;
+}
+
+void
+tavla_demo_set_clock_days_ago (GDateTime *real_now,
+                               gint64     days_ago)
+{
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (real_now, (gdouble) (-days_ago * SECONDS_PER_DAY));
+
+  tavla_clock_set_now_override (then);
+}
+
+char *
+tavla_demo_date_days_from (GDateTime *real_now,
+                           gint64     days)
+{
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (real_now, (gdouble) (days * SECONDS_PER_DAY));
+
+  return g_date_time_format (then, "%F");
 }
 
 static gboolean
@@ -83,16 +115,16 @@ load_people (TavlaBoard  *self,
       g_autoptr(TavlaPerson) added = NULL;
 
       if (person == NULL)
-        return demo_error (error, "people");
+        return tavla_demo_error (error, "people");
 
-      existing = tavla_board_find_person (self, member_string (person, "name"));
+      existing = tavla_board_find_person (self, tavla_demo_member_string (person, "name"));
       if (existing != NULL)
         continue;
 
       added = tavla_board_add_person (self,
-                                      member_string (person, "name"),
-                                      member_string (person, "role"),
-                                      member_string (person, "email"),
+                                      tavla_demo_member_string (person, "name"),
+                                      tavla_demo_member_string (person, "role"),
+                                      tavla_demo_member_string (person, "email"),
                                       actor, error);
       if (added == NULL)
         return FALSE;
@@ -114,30 +146,21 @@ load_departments (TavlaBoard  *self,
       g_autoptr(TavlaDepartment) added = NULL;
 
       if (department == NULL)
-        return demo_error (error, "departments");
+        return tavla_demo_error (error, "departments");
 
-      existing = tavla_board_find_department (self, member_string (department, "name"));
+      existing = tavla_board_find_department (self, tavla_demo_member_string (department, "name"));
       if (existing != NULL)
         continue;
 
       added = tavla_board_add_department (self,
-                                          member_string (department, "name"),
-                                          member_string (department, "code"),
+                                          tavla_demo_member_string (department, "name"),
+                                          tavla_demo_member_string (department, "code"),
                                           actor, error);
       if (added == NULL)
         return FALSE;
     }
 
   return TRUE;
-}
-
-static void
-set_clock_days_ago (GDateTime *real_now,
-                    gint64     days_ago)
-{
-  g_autoptr(GDateTime) then = g_date_time_add_seconds (real_now, (gdouble) (-days_ago * SECONDS_PER_DAY));
-
-  tavla_clock_set_now_override (then);
 }
 
 /* One history step: an update through tavla_board_update_item(). */
@@ -153,19 +176,19 @@ replay_step (TavlaBoard  *self,
   g_autoptr(TavlaItem) updated = NULL;
   g_autofree char *due = NULL;
   TavlaItemChange change = { 0 };
-  const char *actor = member_string (step, "actor");
+  const char *actor = tavla_demo_member_string (step, "actor");
   const char *text = NULL;
   gint64 number = 0;
 
-  if (member_int (step, "days_ago", &number))
-    set_clock_days_ago (real_now, number);
+  if (tavla_demo_member_int (step, "days_ago", &number))
+    tavla_demo_set_clock_days_ago (real_now, number);
 
   if (json_object_has_member (step, "owner"))
     {
       change.set |= TAVLA_ITEM_FIELD_OWNER;
-      change.owner = member_string (step, "owner");
+      change.owner = tavla_demo_member_string (step, "owner");
     }
-  if (member_int (step, "due_in_days", &number))
+  if (tavla_demo_member_int (step, "due_in_days", &number))
     {
       due = tavla_date_add_days (real_today, (int) number);
       change.set |= TAVLA_ITEM_FIELD_DUE;
@@ -174,25 +197,25 @@ replay_step (TavlaBoard  *self,
   if (json_object_has_member (step, "department"))
     {
       change.set |= TAVLA_ITEM_FIELD_DEPARTMENT;
-      change.department = member_string (step, "department");
+      change.department = tavla_demo_member_string (step, "department");
     }
-  if ((text = member_string (step, "title")) != NULL)
+  if ((text = tavla_demo_member_string (step, "title")) != NULL)
     {
       change.set |= TAVLA_ITEM_FIELD_TITLE;
       change.title = text;
     }
-  if ((text = member_string (step, "status")) != NULL)
+  if ((text = tavla_demo_member_string (step, "status")) != NULL)
     {
       if (!tavla_status_from_string (text, &change.status))
-        return demo_error (error, text);
+        return tavla_demo_error (error, text);
       change.set |= TAVLA_ITEM_FIELD_STATUS;
     }
   if (json_object_has_member (step, "mark"))
     {
-      text = member_string (step, "mark");
+      text = tavla_demo_member_string (step, "mark");
       change.mark = TAVLA_MARK_NONE;
       if (text != NULL && !tavla_mark_from_string (text, &change.mark))
-        return demo_error (error, text);
+        return tavla_demo_error (error, text);
       change.set |= TAVLA_ITEM_FIELD_MARK;
     }
   if (json_object_has_member (step, "strategic"))
@@ -200,7 +223,7 @@ replay_step (TavlaBoard  *self,
       change.set |= TAVLA_ITEM_FIELD_STRATEGIC;
       change.strategic = json_object_get_boolean_member_with_default (step, "strategic", FALSE);
     }
-  if ((text = member_string (step, "note")) != NULL)
+  if ((text = tavla_demo_member_string (step, "note")) != NULL)
     {
       change.set |= TAVLA_ITEM_FIELD_NOTE;
       change.note = text;
@@ -231,24 +254,24 @@ load_items (TavlaBoard  *self,
       gint64 days_ago = 0;
 
       if (object == NULL)
-        return demo_error (error, "items");
+        return tavla_demo_error (error, "items");
 
-      created_by = member_string (object, "created_by");
-      if (member_int (object, "created_days_ago", &days_ago))
-        set_clock_days_ago (real_now, days_ago);
+      created_by = tavla_demo_member_string (object, "created_by");
+      if (tavla_demo_member_int (object, "created_days_ago", &days_ago))
+        tavla_demo_set_clock_days_ago (real_now, days_ago);
       else
         tavla_clock_set_now_override (real_now);
 
       fields.set = TAVLA_ITEM_FIELD_TITLE | TAVLA_ITEM_FIELD_DESCRIPTION |
                    TAVLA_ITEM_FIELD_DEPARTMENT | TAVLA_ITEM_FIELD_STRATEGIC;
-      fields.title = member_string (object, "title");
-      fields.description = member_string (object, "description");
-      fields.department = member_string (object, "department");
+      fields.title = tavla_demo_member_string (object, "title");
+      fields.description = tavla_demo_member_string (object, "description");
+      fields.department = tavla_demo_member_string (object, "department");
       fields.strategic = json_object_get_boolean_member_with_default (object, "strategic", FALSE);
-      if ((source = member_string (object, "source")) != NULL)
+      if ((source = tavla_demo_member_string (object, "source")) != NULL)
         {
           if (!tavla_source_from_string (source, &fields.source))
-            return demo_error (error, source);
+            return tavla_demo_error (error, source);
           fields.set |= TAVLA_ITEM_FIELD_SOURCE;
         }
 
@@ -256,23 +279,23 @@ load_items (TavlaBoard  *self,
         return FALSE;
 
       /* An item that follows a metric: linked when it was raised. */
-      if (member_string (object, "metric") != NULL)
+      if (tavla_demo_member_string (object, "metric") != NULL)
         {
           g_autoptr(TavlaItem) linked = tavla_board_link_item_to_metric (self, tavla_item_get_id (item),
-                                                                         member_string (object, "metric"),
+                                                                         tavla_demo_member_string (object, "metric"),
                                                                          created_by, error);
 
           if (linked == NULL)
             return FALSE;
         }
 
-      history = member_array (object, "history");
+      history = tavla_demo_member_array (object, "history");
       for (guint s = 0; history != NULL && s < json_array_get_length (history); s++)
         {
           JsonObject *step = json_array_get_object_element (history, s);
 
           if (step == NULL)
-            return demo_error (error, "history");
+            return tavla_demo_error (error, "history");
 
           if (!replay_step (self, tavla_item_get_id (item), step, real_now, real_today,
                             created_by, error))
@@ -293,7 +316,7 @@ oldest_day (JsonArray *items)
       JsonObject *object = json_array_get_object_element (items, i);
       gint64 days_ago = 0;
 
-      if (object != NULL && member_int (object, "created_days_ago", &days_ago))
+      if (object != NULL && tavla_demo_member_int (object, "created_days_ago", &days_ago))
         oldest = MAX (oldest, days_ago);
     }
 
@@ -327,22 +350,22 @@ tavla_board_load_demo_from_data (TavlaBoard  *self,
     }
 
   if (!json_parser_load_from_data (parser, json, length, &parse_error))
-    return demo_error (error, parse_error->message);
+    return tavla_demo_error (error, parse_error->message);
 
   root = json_node_get_object (json_parser_get_root (parser));
   if (root == NULL)
-    return demo_error (error, "root");
+    return tavla_demo_error (error, "root");
 
-  items = member_array (root, "items");
+  items = tavla_demo_member_array (root, "items");
   saved_override = tavla_clock_dup_override ();
   real_now = tavla_clock_now_utc ();
 
   if (!tavla_board_begin_batch (self, error))
     return FALSE;
 
-  set_clock_days_ago (real_now, oldest_day (items) + 1);
-  ok = load_people (self, member_array (root, "people"), actor, error) &&
-       load_departments (self, member_array (root, "departments"), actor, error) &&
+  tavla_demo_set_clock_days_ago (real_now, oldest_day (items) + 1);
+  ok = load_people (self, tavla_demo_member_array (root, "people"), actor, error) &&
+       load_departments (self, tavla_demo_member_array (root, "departments"), actor, error) &&
        tavla_board_demo_load_metric_definitions (self, root, actor, error) &&
        load_items (self, items, real_now, error) &&
        tavla_board_demo_load_figures (self, root, real_now, error) &&

@@ -30,4 +30,11 @@ void        tavla_demo_set_clock_days_ago (GDateTime   *real_now,
 char       *tavla_demo_date_days_from     (GDateTime   *real_now,
                                            gint64       days);
 
+/* Loads the "audits" section (tavla-board-demo-audits.c) into a board that
+ * has the demo's people and items, inside the loader's batch. */
+gboolean    tavla_board_demo_load_audits  (TavlaBoard  *self,
+                                           JsonObject  *root,
+                                           GDateTime   *real_now,
+                                           GError     **error);
+
 G_END_DECLS

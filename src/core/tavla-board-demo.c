@@ -369,7 +369,8 @@ tavla_board_load_demo_from_data (TavlaBoard  *self,
        tavla_board_demo_load_metric_definitions (self, root, actor, error) &&
        load_items (self, items, real_now, error) &&
        tavla_board_demo_load_figures (self, root, real_now, error) &&
-       tavla_board_demo_load_agreements (self, root, real_now, error);
+       tavla_board_demo_load_agreements (self, root, real_now, error) &&
+       tavla_board_demo_load_audits (self, root, real_now, error);
   tavla_clock_set_now_override (saved_override);
 
   if (!ok)

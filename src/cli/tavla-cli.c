@@ -387,6 +387,34 @@ print_demo_agreements (TavlaCli   *cli,
   cli_print_line (cli, _("Agreements: %s, %s."), agreements_text, case_types_text);
 }
 
+/* "Audits: 2 audits, 2 recommendations." when the demo has any. */
+static void
+print_demo_audits (TavlaCli   *cli,
+                   TavlaBoard *board)
+{
+  g_autoptr(GListModel) audits = tavla_board_list_audits (board, NULL, NULL);
+  g_autofree char *audits_text = NULL;
+  g_autofree char *recommendations_text = NULL;
+  guint n_audits = audits != NULL ? g_list_model_get_n_items (audits) : 0;
+  guint n_recommendations = 0;
+
+  if (n_audits == 0)
+    return;
+
+  for (guint i = 0; i < n_audits; i++)
+    {
+      g_autoptr(TavlaAudit) audit = g_list_model_get_item (audits, i);
+
+      n_recommendations += tavla_audit_get_recommendations (audit)->len;
+    }
+
+  audits_text = g_strdup_printf (ngettext ("%u audit", "%u audits", n_audits), n_audits);
+  recommendations_text = g_strdup_printf (ngettext ("%u recommendation", "%u recommendations",
+                                                    n_recommendations), n_recommendations);
+  /* TRANSLATORS: the counts are "2 audits", "2 recommendations". */
+  cli_print_line (cli, _("Audits: %s, %s."), audits_text, recommendations_text);
+}
+
 static int
 cli_demo (TavlaCli  *cli,
           int        argc,
@@ -479,6 +507,7 @@ cli_demo (TavlaCli  *cli,
                           groups_text, metrics_text, deviations_text);
         }
       print_demo_agreements (cli, board);
+      print_demo_audits (cli, board);
     }
 
   return CLI_EXIT_OK;

@@ -151,6 +151,63 @@ test_demo_builtin (void)
   g_assert_cmpuint (g_list_model_get_n_items (tavla_board_get_people (board)), >=, 6);
 }
 
+/* The demo's audits: KPMG 2022 with one recommendation in progress with
+ * actions on the board and one responded, and Deloitte's review with no
+ * open recommendation. */
+static void
+test_demo_audits (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) audits = NULL;
+  g_autoptr(TavlaAudit) kpmg = NULL;
+  g_autoptr(TavlaAudit) deloitte = NULL;
+  g_autoptr(GListModel) history = NULL;
+  TavlaRecommendation *survey = NULL;
+  TavlaRecommendation *web = NULL;
+
+  g_assert_true (tavla_board_load_demo (board, &error));
+  g_assert_no_error (error);
+
+  audits = tavla_board_list_audits (board, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (audits), ==, 2);
+  kpmg = g_list_model_get_item (audits, 0);
+  deloitte = g_list_model_get_item (audits, 1);
+
+  g_assert_cmpstr (tavla_audit_get_auditor (kpmg), ==, "KPMG");
+  g_assert_cmpstr (tavla_audit_get_date (kpmg), ==, "2022-06-02");
+  g_assert_cmpuint (tavla_audit_get_recommendations (kpmg)->len, ==, 2);
+  survey = g_ptr_array_index (tavla_audit_get_recommendations (kpmg), 0);
+  web = g_ptr_array_index (tavla_audit_get_recommendations (kpmg), 1);
+  g_assert_cmpint (tavla_recommendation_get_status (survey), ==, TAVLA_RECOMMENDATION_IN_PROGRESS);
+  g_assert_cmpuint (tavla_recommendation_get_actions (survey)->len, ==, 2);
+  g_assert_cmpint (tavla_recommendation_get_light (survey), ==, TAVLA_LIGHT_YELLOW);
+  g_assert_cmpint (tavla_recommendation_get_status (web), ==, TAVLA_RECOMMENDATION_RESPONDED);
+  g_assert_nonnull (tavla_recommendation_get_response (web));
+  g_assert_cmpuint (tavla_recommendation_get_actions (web)->len, ==, 1);
+
+  /* The actions are the board's audit proposals. */
+  for (guint i = 0; i < tavla_recommendation_get_actions (survey)->len; i++)
+    {
+      TavlaAction *action = g_ptr_array_index (tavla_recommendation_get_actions (survey), i);
+      g_autoptr(TavlaItem) item = tavla_board_get_item (board, action->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (tavla_item_get_source (item), ==, TAVLA_SOURCE_AUDIT);
+    }
+
+  /* The history was replayed, not written in one go. */
+  history = tavla_board_list_recommendation_history (board, tavla_recommendation_get_id (survey), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), >=, 5);
+
+  g_assert_cmpstr (tavla_audit_get_auditor (deloitte), ==, "Deloitte");
+  g_assert_nonnull (strstr (tavla_audit_get_assessment (deloitte), "tillfredsställande"));
+  g_assert_cmpuint (tavla_audit_get_n_open (deloitte), ==, 0);
+}
+
 /* The demo's metrics: four response groups, the centre's goals, the channel
  * mix and the cases passed on, two years of weekly figures that dip when
  * they should, and explained deviations linked to proposals. */
@@ -282,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/demo/damaged-writes-nothing", test_demo_damaged_writes_nothing);
   g_test_add_func ("/demo/builtin", test_demo_builtin);
   g_test_add_func ("/demo/metrics", test_demo_metrics);
+  g_test_add_func ("/demo/audits", test_demo_audits);
 
   return g_test_run ();
 }

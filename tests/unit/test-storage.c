@@ -359,6 +359,57 @@ test_fixture_v2 (void)
   }
 }
 
+/* Schema version 3 (audits, meetings, feedback, reminders) is released
+ * too: its dump opens with the current code, keeps its recommendations,
+ * their statuses and actions, and matches the schema a new file gets. */
+static void
+test_fixture_v3 (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autofree char *fixture = g_build_filename (g_getenv ("TAVLA_TEST_SRCDIR"), "tests", "fixtures",
+                                               "schema-v3.sql", NULL);
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(TavlaBoard) board = NULL;
+  g_autoptr(TavlaAudit) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaRecommendation *first = NULL;
+  TavlaRecommendation *second = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  board = tavla_board_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (tavla_board_is_read_only (board));
+
+  audit = tavla_board_get_audit (board, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tavla_audit_get_auditor (audit), ==, "KPMG");
+  g_assert_cmpuint (tavla_audit_get_recommendations (audit)->len, ==, 2);
+  first = g_ptr_array_index (tavla_audit_get_recommendations (audit), 0);
+  second = g_ptr_array_index (tavla_audit_get_recommendations (audit), 1);
+  g_assert_cmpint (tavla_recommendation_get_status (first), ==, TAVLA_RECOMMENDATION_IN_PROGRESS);
+  g_assert_cmpstr (tavla_recommendation_get_owner (first), ==, "Anna Lindqvist");
+  g_assert_cmpstr (tavla_recommendation_get_due (first), ==, "2027-03-31");
+  g_assert_cmpuint (tavla_recommendation_get_actions (first)->len, ==, 1);
+  g_assert_cmpint (tavla_recommendation_get_status (second), ==, TAVLA_RECOMMENDATION_NOT_ACCEPTED);
+  g_assert_cmpstr (tavla_recommendation_get_note (second), ==, "Görs i webbprojektet");
+
+  g_clear_object (&board);
+  {
+    g_autoptr(TavlaBoard) fresh = test_board_new (dir);
+    g_autofree char *released = schema_text (path);
+    g_autofree char *created = schema_text (tavla_board_get_path (fresh));
+
+    g_assert_cmpstr (created, ==, released);
+  }
+}
+
 /* Step 3 rewrites the recommendation and feedback tables: rows written
  * under step 2's statuses keep their text and map onto the new statuses. */
 static void
@@ -534,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/storage/symlink-refused", test_symlink_refused);
   g_test_add_func ("/storage/fixture-v1", test_fixture_v1);
   g_test_add_func ("/storage/fixture-v2", test_fixture_v2);
+  g_test_add_func ("/storage/fixture-v3", test_fixture_v3);
   g_test_add_func ("/storage/step-3-maps-recommendations", test_step_3_maps_recommendations);
   g_test_add_func ("/storage/reopen-keeps-everything", test_reopen_keeps_everything);
   g_test_add_func ("/storage/sync-folder-read-only", test_sync_folder_read_only);

@@ -7,6 +7,7 @@
 
 #include "tavla-agreement.h"
 #include "tavla-date.h"
+#include "tavla-enum-private.h"
 #include "tavla-error.h"
 
 /* ---- Names and labels ------------------------------------------------- */
@@ -31,27 +32,6 @@ static const char *const party_names[TAVLA_N_PARTIES] = {
   "department", "centre",
 };
 
-static gboolean
-lookup_name (const char *const *names,
-             guint              n_names,
-             const char        *text,
-             guint             *out_index)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_str_equal (names[i], text))
-        {
-          *out_index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 const char *
 tavla_agreement_status_to_string (TavlaAgreementStatus status)
 {
@@ -65,7 +45,7 @@ tavla_agreement_status_from_string (const char           *text,
 {
   guint index = 0;
 
-  if (!lookup_name (status_names, TAVLA_N_AGREEMENT_STATUSES, text, &index))
+  if (!tavla_name_lookup (status_names, TAVLA_N_AGREEMENT_STATUSES, text, &index))
     return FALSE;
   *out_status = index;
   return TRUE;
@@ -84,7 +64,7 @@ tavla_section_from_string (const char   *text,
 {
   guint index = 0;
 
-  if (!lookup_name (section_names, TAVLA_N_SECTIONS, text, &index))
+  if (!tavla_name_lookup (section_names, TAVLA_N_SECTIONS, text, &index))
     return FALSE;
   *out_section = index;
   return TRUE;
@@ -103,7 +83,7 @@ tavla_rosa_class_from_string (const char     *text,
 {
   guint index = 0;
 
-  if (!lookup_name (rosa_names, TAVLA_N_ROSA_CLASSES, text, &index))
+  if (!tavla_name_lookup (rosa_names, TAVLA_N_ROSA_CLASSES, text, &index))
     return FALSE;
   *out_rosa = index;
   return TRUE;
@@ -122,7 +102,7 @@ tavla_handled_by_from_string (const char     *text,
 {
   guint index = 0;
 
-  if (!lookup_name (handled_by_names, TAVLA_N_HANDLED_BY, text, &index))
+  if (!tavla_name_lookup (handled_by_names, TAVLA_N_HANDLED_BY, text, &index))
     return FALSE;
   *out_handled_by = index;
   return TRUE;
@@ -141,7 +121,7 @@ tavla_party_from_string (const char *text,
 {
   guint index = 0;
 
-  if (!lookup_name (party_names, TAVLA_N_PARTIES, text, &index))
+  if (!tavla_name_lookup (party_names, TAVLA_N_PARTIES, text, &index))
     return FALSE;
   *out_party = index;
   return TRUE;

@@ -5,6 +5,7 @@
 
 #include "tavla-audit.h"
 #include "tavla-date.h"
+#include "tavla-enum-private.h"
 
 /* ---- Names and labels ------------------------------------------------- */
 
@@ -20,27 +21,6 @@ static const char *const light_names[TAVLA_N_LIGHTS] = {
   "none", "green", "yellow", "red",
 };
 
-static gboolean
-lookup_name (const char *const *names,
-             guint              n_names,
-             const char        *text,
-             guint             *out_index)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_str_equal (names[i], text))
-        {
-          *out_index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 const char *
 tavla_recommendation_status_to_string (TavlaRecommendationStatus status)
 {
@@ -54,7 +34,7 @@ tavla_recommendation_status_from_string (const char                *text,
 {
   guint index = 0;
 
-  if (!lookup_name (status_names, TAVLA_N_RECOMMENDATION_STATUSES, text, &index))
+  if (!tavla_name_lookup (status_names, TAVLA_N_RECOMMENDATION_STATUSES, text, &index))
     return FALSE;
   *out_status = index;
   return TRUE;
@@ -78,7 +58,7 @@ tavla_assessment_from_string (const char      *text,
       *out_assessment = TAVLA_ASSESSMENT_NONE;
       return TRUE;
     }
-  if (!lookup_name (assessment_names, TAVLA_N_ASSESSMENTS, text, &index))
+  if (!tavla_name_lookup (assessment_names, TAVLA_N_ASSESSMENTS, text, &index))
     return FALSE;
   *out_assessment = index;
   return TRUE;

@@ -17,4 +17,11 @@ gboolean  tavla_enum_lookup_nick (const GEnumValue *values,
                                   const char       *text,
                                   int              *out_value);
 
+/* The index of @text in @names (a table of @n_names machine names, as
+ * the agreement and audit enums keep them); FALSE when it is not there. */
+gboolean  tavla_name_lookup      (const char *const *names,
+                                  guint              n_names,
+                                  const char        *text,
+                                  guint             *out_index);
+
 G_END_DECLS

@@ -231,3 +231,24 @@ tavla_status_is_open (TavlaStatus status)
          status == TAVLA_STATUS_IN_PROGRESS ||
          status == TAVLA_STATUS_PARKED;
 }
+
+gboolean
+tavla_name_lookup (const char *const *names,
+                   guint              n_names,
+                   const char        *text,
+                   guint             *out_index)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_str_equal (names[i], text))
+        {
+          *out_index = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -80,21 +80,6 @@ fail_agreement (const GError *error)
   return cli_fail (error);
 }
 
-static gboolean
-check_texts (const char * const  *options,
-             const char * const  *values,
-             guint                n,
-             GError             **error)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (values[i] != NULL && !cli_check_text (options[i], values[i], error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* ---- Output ------------------------------------------------------------ */
 
 static void
@@ -427,7 +412,7 @@ add_or_update (TavlaCli  *cli,
   {
     const char *values[] = { department, signed_date, valid_from, valid_to, review_months };
 
-    if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
       return cli_fail (error);
     for (guint i = 0; signatories != NULL && signatories[i] != NULL; i++)
       if (!cli_check_text ("--signatory", signatories[i], &error))
@@ -967,7 +952,7 @@ cli_casetype_add (TavlaCli  *cli,
   {
     const char *values[] = { agreement_text, name, rosa, days, quality, handled_by, contact };
 
-    if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
       return cli_fail (error);
   }
   if (!parse_id ("--agreement", agreement_text, &agreement_id, &error))
@@ -1061,7 +1046,7 @@ cli_casetype_update (TavlaCli  *cli,
   {
     const char *values[] = { name, rosa, days, quality, handled_by, contact };
 
-    if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
       return cli_fail (error);
   }
   if (!parse_id (_("Case type"), argv[1], &id, &error))

@@ -85,21 +85,6 @@ fail (const GError *error)
   return cli_fail (error);
 }
 
-static gboolean
-check_texts (const char * const  *options,
-             const char * const  *values,
-             guint                n,
-             GError             **error)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (values[i] != NULL && !cli_check_text (options[i], values[i], error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static const char *
 or_dash (const char *text)
 {
@@ -481,7 +466,7 @@ audit_add_or_update (TavlaCli  *cli,
   {
     const char *values[] = { title, auditor, date, body, reference, assessment };
 
-    if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
       return cli_fail (error);
   }
 
@@ -755,7 +740,7 @@ cli_recommendation_add (TavlaCli  *cli,
   {
     const char *values[] = { audit_text, text, addressed_to, owner, due };
 
-    if (!check_texts (options, values, G_N_ELEMENTS (values), &error) ||
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error) ||
         !parse_id (KIND_AUDIT, audit_text, &audit_id, &error))
       return cli_fail (error);
   }
@@ -827,7 +812,7 @@ cli_recommendation_update (TavlaCli  *cli,
     const char *values[] = { status_text, response, response_date, evidence, assessment, assessment_date,
                              owner, due, text, addressed_to, note };
 
-    if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
       return cli_fail (error);
   }
 

@@ -806,6 +806,22 @@ cli_check_text (const char  *option,
   return FALSE;
 }
 
+/* cli_check_text() on each given value of @n options. */
+gboolean
+cli_check_texts (const char * const  *options,
+                 const char * const  *values,
+                 guint                n,
+                 GError             **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (values[i] != NULL && !cli_check_text (options[i], values[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 cli_parse_id (const char  *text,
               gint64      *out_id,

@@ -61,6 +61,10 @@ const char  *cli_get_actor         (TavlaCli            *cli);
 gboolean     cli_check_text        (const char          *option,
                                     const char          *value,
                                     GError             **error);
+gboolean     cli_check_texts       (const char * const  *options,
+                                    const char * const  *values,
+                                    guint                n,
+                                    GError             **error);
 gboolean     cli_parse_id          (const char          *text,
                                     gint64              *out_id,
                                     GError             **error);

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <tavla/tavla.h>
+
+G_BEGIN_DECLS
+
+GtkWidget *tavla_audit_light_new          (TavlaLight           light);
+GtkWidget *tavla_audit_status_pill_new    (TavlaRecommendationStatus status);
+GtkWidget *tavla_audit_row_new            (TavlaAudit          *audit);
+GtkWidget *tavla_audit_all_row_new        (GListModel          *audits);
+GtkWidget *tavla_recommendation_row_new   (TavlaRecommendation *recommendation,
+                                           gboolean             show_audit);
+GtkWidget *tavla_recommendation_history_row_new (TavlaHistoryEntry *entry);
+GtkWidget *tavla_recommendation_action_row_new  (const TavlaAction *action);
+char      *tavla_recommendation_dup_due_label   (TavlaRecommendation *recommendation);
+
+G_END_DECLS

@@ -251,6 +251,8 @@ fill_recommendations (TavlaAuditsView *self,
   if (keep == NULL)
     {
       tavla_recommendation_editor_show (self->editor, self->board, 0);
+      tavla_recommendation_editor_show_none (self->editor, _("No Recommendations Listed"),
+                                             gtk_label_get_label (self->list_placeholder));
       return;
     }
   self->filling = TRUE;

@@ -42,6 +42,7 @@ struct _TavlaRecommendationEditor
 
   /* Template widgets */
   GtkStack            *stack;
+  AdwStatusPage       *none_page;
   GtkLabel            *audit_label;
   GtkLabel            *title_label;
   GtkBox              *pill_box;
@@ -396,13 +397,12 @@ fill_header (TavlaRecommendationEditor *self,
              TavlaRecommendation       *recommendation)
 {
   g_autofree char *due = tavla_recommendation_dup_due_label (recommendation);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_recommendation_get_id (recommendation));
   g_autofree char *number = NULL;
   GtkWidget *child;
 
   /* TRANSLATORS: above a recommendation: "Recommendation #3 · Granskning av kundcenter". */
-  number = g_strdup_printf (_("Recommendation #%" G_GINT64_FORMAT " · %s"),
-                            tavla_recommendation_get_id (recommendation),
-                            tavla_recommendation_get_audit_title (recommendation));
+  number = g_strdup_printf (_("Recommendation #%s · %s"), id, tavla_recommendation_get_audit_title (recommendation));
   gtk_label_set_label (self->audit_label, number);
   gtk_label_set_label (self->title_label, tavla_recommendation_get_text (recommendation));
 
@@ -531,6 +531,10 @@ show_recommendation (TavlaRecommendationEditor *self,
 
   if (recommendation == NULL)
     {
+      adw_status_page_set_title (self->none_page, _("No Recommendation Chosen"));
+      adw_status_page_set_description (self->none_page,
+                                       _("Choose a recommendation to see its response, owner, actions, evidence "
+                                         "and the auditors’ follow-up."));
       self->dirty = FALSE;
       gtk_stack_set_visible_child_name (self->stack, "none");
       update_actions (self);
@@ -690,6 +694,7 @@ tavla_recommendation_editor_class_init (TavlaRecommendationEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tavla/Tavla/tavla-recommendation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TavlaRecommendationEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, TavlaRecommendationEditor, none_page);
   gtk_widget_class_bind_template_child (widget_class, TavlaRecommendationEditor, audit_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaRecommendationEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, TavlaRecommendationEditor, pill_box);
@@ -786,6 +791,19 @@ tavla_recommendation_editor_show (TavlaRecommendationEditor *self,
 
   g_set_object (&self->board, board);
   show_recommendation (self, id);
+}
+
+/* Shows no recommendation, saying why in @title and @description. */
+void
+tavla_recommendation_editor_show_none (TavlaRecommendationEditor *self,
+                                       const char                *title,
+                                       const char                *description)
+{
+  g_return_if_fail (TAVLA_IS_RECOMMENDATION_EDITOR (self));
+
+  show_recommendation (self, 0);
+  adw_status_page_set_title (self->none_page, title);
+  adw_status_page_set_description (self->none_page, description);
 }
 
 TavlaRecommendation *
@@ -923,6 +941,7 @@ tavla_recommendation_editor_create_improvement (TavlaRecommendationEditor *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *actor = tavla_gui_dup_actor ();
   g_autofree char *message = NULL;
+  g_autofree char *id = NULL;
   TavlaItemChange fields = { 0 };
 
   g_return_val_if_fail (TAVLA_IS_RECOMMENDATION_EDITOR (self), FALSE);
@@ -950,7 +969,8 @@ tavla_recommendation_editor_create_improvement (TavlaRecommendationEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->create_message), FALSE);
   tavla_recommendation_editor_reload (self, FALSE);
   /* TRANSLATORS: after making a proposal from a recommendation: "Proposal #41 created". */
-  message = g_strdup_printf (_("Proposal #%" G_GINT64_FORMAT " created"), tavla_item_get_id (item));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_item_get_id (item));
+  message = g_strdup_printf (_("Proposal #%s created"), id);
   show_toast (self, message, _("Show on _Board"), "audits.open-item",
               g_variant_new_int64 (tavla_item_get_id (item)));
   return TRUE;

@@ -14,6 +14,9 @@ GtkWidget           *tavla_recommendation_editor_new                (void);
 void                 tavla_recommendation_editor_show               (TavlaRecommendationEditor *self,
                                                                      TavlaBoard                *board,
                                                                      gint64                     id);
+void                 tavla_recommendation_editor_show_none          (TavlaRecommendationEditor *self,
+                                                                     const char                *title,
+                                                                     const char                *description);
 TavlaRecommendation *tavla_recommendation_editor_get_recommendation (TavlaRecommendationEditor *self);
 void                 tavla_recommendation_editor_reload             (TavlaRecommendationEditor *self,
                                                                      gboolean                   discard);

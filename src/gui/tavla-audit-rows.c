@@ -250,3 +250,56 @@ tavla_recommendation_action_row_new (const TavlaAction *action)
   g_object_set_data (G_OBJECT (row), "button", button);
   return row;
 }
+
+/* ---- Forms ------------------------------------------------------------------ */
+
+/* The text of a form's multi-line field. */
+char *
+tavla_audit_form_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Shows the core's refusal under a form and marks and focuses the field
+ * it names (one of @fields, shown by @widgets). */
+void
+tavla_audit_form_show_refusal (GtkLabel          *message_label,
+                               GtkWidget        **widgets,
+                               const char *const *fields,
+                               guint              n_fields,
+                               const char        *field,
+                               const char        *message)
+{
+  gtk_label_set_label (message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (message_label), TRUE);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i], field) != 0)
+        continue;
+      gtk_widget_add_css_class (widgets[i], "error");
+      gtk_widget_grab_focus (widgets[i]);
+    }
+}
+
+void
+tavla_audit_form_clear_refusal (GtkLabel   *message_label,
+                                GtkWidget **widgets,
+                                guint       n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    gtk_widget_remove_css_class (widgets[i], "error");
+  gtk_widget_set_visible (GTK_WIDGET (message_label), FALSE);
+}
+
+/* The refusal shown, or NULL. */
+const char *
+tavla_audit_form_get_message (GtkLabel *message_label)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (message_label)))
+    return NULL;
+  return gtk_label_get_label (message_label);
+}

@@ -16,4 +16,16 @@ GtkWidget *tavla_recommendation_history_row_new (TavlaHistoryEntry *entry);
 GtkWidget *tavla_recommendation_action_row_new  (const TavlaAction *action);
 char      *tavla_recommendation_dup_due_label   (TavlaRecommendation *recommendation);
 
+char       *tavla_audit_form_dup_text       (GtkTextView        *view);
+void        tavla_audit_form_show_refusal   (GtkLabel           *message_label,
+                                             GtkWidget         **widgets,
+                                             const char *const  *fields,
+                                             guint               n_fields,
+                                             const char         *field,
+                                             const char         *message);
+void        tavla_audit_form_clear_refusal  (GtkLabel           *message_label,
+                                             GtkWidget         **widgets,
+                                             guint               n_fields);
+const char *tavla_audit_form_get_message    (GtkLabel           *message_label);
+
 G_END_DECLS

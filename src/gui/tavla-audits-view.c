@@ -8,6 +8,7 @@
 
 #include "tavla-agreement-rows.h"
 #include "tavla-audit-dialog.h"
+#include "tavla-recommendation-dialog.h"
 #include "tavla-audit-rows.h"
 #include "tavla-audits-view.h"
 #include "tavla-document-export.h"

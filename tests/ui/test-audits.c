@@ -13,6 +13,7 @@
 #include <tavla/tavla.h>
 
 #include "tavla-audit-dialog.h"
+#include "tavla-recommendation-dialog.h"
 #include "tavla-audits-view.h"
 #include "tavla-document-export.h"
 #include "tavla-recommendation-editor.h"

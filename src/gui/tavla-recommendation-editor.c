@@ -789,6 +789,18 @@ tavla_recommendation_editor_show (TavlaRecommendationEditor *self,
   g_return_if_fail (TAVLA_IS_RECOMMENDATION_EDITOR (self));
   g_return_if_fail (board == NULL || TAVLA_IS_BOARD (board));
 
+  /* Choosing another recommendation drops the typing: say so, since
+   * nothing of it was saved. */
+  if (self->dirty && self->recommendation != NULL && tavla_recommendation_get_id (self->recommendation) != id)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_recommendation_get_id (self->recommendation));
+      g_autofree char *message = NULL;
+
+      /* TRANSLATORS: after choosing another recommendation with unsaved changes. */
+      message = g_strdup_printf (_("The unsaved changes to recommendation #%s were discarded"), number);
+      show_toast (self, message, NULL, NULL, NULL);
+    }
+
   g_set_object (&self->board, board);
   show_recommendation (self, id);
 }

@@ -744,6 +744,50 @@ test_outside_change (Fixture       *fixture,
                    "Kommunfullmäktige");
 }
 
+/* Editing an audit: an empty auditor is refused with nothing written; a
+ * new diary number is saved and shown under the title. */
+static void
+test_edit_audit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TavlaAudit) kpmg = NULL;
+  g_autoptr(TavlaAudit) after = NULL;
+  g_autoptr(GError) error = NULL;
+  TavlaAuditDialog *dialog;
+  GtkWidget *auditor;
+  GtkWidget *weak;
+
+  g_assert_true (tavla_audits_view_select_audit (fixture->view, fixture->kpmg_id));
+  ui_test_iterate ();
+  kpmg = tavla_board_get_audit (fixture->board, fixture->kpmg_id, &error);
+  g_assert_no_error (error);
+  dialog = tavla_audit_dialog_new (GTK_WINDOW (fixture->window), fixture->board, kpmg);
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_test_iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Audit");
+
+  auditor = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), TAVLA_TYPE_AUDIT_DIALOG, "auditor_entry"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (auditor)), ==, "KPMG");
+  gtk_editable_set_text (GTK_EDITABLE (auditor), "  ");
+  g_assert_false (tavla_audit_dialog_save (dialog));
+  g_assert_nonnull (tavla_audit_dialog_get_message (dialog));
+  g_assert_true (gtk_widget_has_css_class (auditor, "error"));
+  after = tavla_board_get_audit (fixture->board, fixture->kpmg_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tavla_audit_get_version (after), ==, tavla_audit_get_version (kpmg));
+
+  gtk_editable_set_text (GTK_EDITABLE (auditor), "KPMG AB");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), TAVLA_TYPE_AUDIT_DIALOG,
+                                                                      "reference_entry")), "KS 2022/456");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "audit.save", NULL);
+  ui_test_iterate ();
+  g_assert_null (weak);
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (fixture->view),
+                                                       "KPMG AB, 2022-06-02 (w. 22) · Kommunstyrelsen · Ref. KS 2022/456")));
+}
+
 /* A new recommendation: empty text is refused with the core's message. */
 static void
 test_add_recommendation (Fixture       *fixture,
@@ -799,6 +843,7 @@ main (int   argc,
   g_test_add ("/audits/actions", Fixture, "filled", fixture_setup, test_actions, fixture_teardown);
   g_test_add ("/audits/export", Fixture, "filled", fixture_setup, test_export, fixture_teardown);
   g_test_add ("/audits/outside-change", Fixture, "filled", fixture_setup, test_outside_change, fixture_teardown);
+  g_test_add ("/audits/edit-audit", Fixture, "filled", fixture_setup, test_edit_audit, fixture_teardown);
   g_test_add ("/audits/add-recommendation", Fixture, "filled", fixture_setup, test_add_recommendation, fixture_teardown);
 
   return ui_test_run ();

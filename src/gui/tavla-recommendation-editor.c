@@ -4,12 +4,11 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tavla-agreement-rows.h"
 #include "tavla-audit-rows.h"
 #include "tavla-gui-settings.h"
-#include "tavla-recommendation-editor.h"
+#include "tavla-recommendation-editor-private.h"
 
 /*
  * One audit recommendation as a form: its text, whom it is addressed to,
@@ -36,67 +35,6 @@ typedef struct
   const char *assessment;
 } FormValues;
 
-struct _TavlaRecommendationEditor
-{
-  GtkWidget            parent_instance;
-
-  /* Template widgets */
-  GtkStack            *stack;
-  AdwStatusPage       *none_page;
-  GtkLabel            *audit_label;
-  GtkLabel            *title_label;
-  GtkBox              *pill_box;
-  GtkTextView         *text_view;
-  GtkLabel            *text_message;
-  GtkEntry            *addressed_entry;
-  GtkLabel            *addressed_message;
-  GtkDropDown         *status_dropdown;
-  GtkLabel            *status_message;
-  GtkEntry            *note_entry;
-  GtkLabel            *note_message;
-  GtkTextView         *response_view;
-  GtkLabel            *response_message;
-  GtkEntry            *response_date_entry;
-  GtkLabel            *response_date_message;
-  GtkDropDown         *owner_dropdown;
-  GtkLabel            *owner_message;
-  GtkEntry            *due_entry;
-  GtkLabel            *due_message;
-  GtkPopover          *calendar_popover;
-  GtkCalendar         *due_calendar;
-  GtkTextView         *evidence_view;
-  GtkLabel            *evidence_message;
-  GtkDropDown         *assessment_dropdown;
-  GtkLabel            *assessment_message;
-  GtkEntry            *assessment_date_entry;
-  GtkLabel            *assessment_date_message;
-  GtkWidget           *save_button;
-  GtkMenuButton       *link_button;
-  GtkPopover          *link_popover;
-  GtkDropDown         *link_dropdown;
-  GtkLabel            *link_message;
-  GtkMenuButton       *create_button;
-  GtkPopover          *create_popover;
-  GtkEntry            *create_entry;
-  GtkLabel            *create_message;
-  GtkListBox          *action_list;
-  GtkListBox          *history_list;
-
-  /* Owned references */
-  TavlaBoard          *board;
-  TavlaRecommendation *recommendation;
-  GtkStringList       *status_names;
-  GtkStringList       *owner_names;
-  GtkStringList       *assessment_names;
-  GtkStringList       *link_names;
-  GArray              *link_ids;
-
-  TavlaRecommendationStatus statuses[TAVLA_N_RECOMMENDATION_STATUSES];
-  guint                n_statuses;
-  guint                filling : 1;
-  guint                dirty : 1;
-  guint                valid : 1;
-};
 
 enum {
   OPEN_ITEM,
@@ -122,12 +60,12 @@ form_values_clear (FormValues *values)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FormValues, form_values_clear)
 
-static void
-show_toast (TavlaRecommendationEditor *self,
-            const char                *message,
-            const char                *button_label,
-            const char                *action_name,
-            GVariant                  *target)
+void
+tavla_recommendation_editor_toast (TavlaRecommendationEditor *self,
+                                   const char                *message,
+                                   const char                *button_label,
+                                   const char                *action_name,
+                                   GVariant                  *target)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *escaped = g_markup_escape_text (message, -1);
@@ -154,8 +92,8 @@ show_toast (TavlaRecommendationEditor *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-static gboolean
-is_writable (TavlaRecommendationEditor *self)
+gboolean
+tavla_recommendation_editor_is_writable (TavlaRecommendationEditor *self)
 {
   return self->board != NULL && !tavla_board_is_read_only (self->board) && self->recommendation != NULL;
 }
@@ -308,7 +246,7 @@ read_form (TavlaRecommendationEditor *self,
 static void
 update_actions (TavlaRecommendationEditor *self)
 {
-  gboolean writable = is_writable (self);
+  gboolean writable = tavla_recommendation_editor_is_writable (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "recommendation.save", writable && self->dirty && self->valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "recommendation.discard", self->dirty);
@@ -417,32 +355,6 @@ fill_header (TavlaRecommendationEditor *self,
                                                                     ? "review-overdue" : "dim-label"));
 }
 
-static void
-on_action_clicked (TavlaRecommendationEditor *self,
-                   GtkButton                 *button)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (button), "item-id");
-
-  g_signal_emit (self, signals[OPEN_ITEM], 0, *id);
-}
-
-static void
-fill_actions (TavlaRecommendationEditor *self,
-              TavlaRecommendation       *recommendation)
-{
-  GPtrArray *actions = tavla_recommendation_get_actions (recommendation);
-
-  tavla_agreement_clear_list (self->action_list);
-  for (guint i = 0; actions != NULL && i < actions->len; i++)
-    {
-      GtkWidget *row = tavla_recommendation_action_row_new (g_ptr_array_index (actions, i));
-
-      g_signal_connect_object (g_object_get_data (G_OBJECT (row), "button"), "clicked",
-                               G_CALLBACK (on_action_clicked), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->action_list, row);
-    }
-}
-
 /* Newest first, as a timeline. */
 static void
 fill_history (TavlaRecommendationEditor *self,
@@ -468,24 +380,6 @@ fill_history (TavlaRecommendationEditor *self,
     }
 }
 
-/* The proposal's suggested title: the recommendation's first sentence,
- * cut to a length that fits on a card. */
-static char *
-dup_suggested_title (TavlaRecommendation *recommendation)
-{
-  const char *text = tavla_recommendation_get_text (recommendation);
-  const char *end = strpbrk (text, ".\n");
-  g_autofree char *sentence = g_strndup (text, end != NULL ? (gsize) (end - text) : strlen (text));
-
-  if (g_utf8_strlen (sentence, -1) > 120)
-    {
-      g_autofree char *cut = g_utf8_substring (sentence, 0, 119);
-
-      return g_strconcat (g_strchomp (cut), "…", NULL);
-    }
-  return g_steal_pointer (&sentence);
-}
-
 static void
 fill_form (TavlaRecommendationEditor *self)
 {
@@ -507,14 +401,14 @@ fill_form (TavlaRecommendationEditor *self)
   self->filling = FALSE;
 
   {
-    g_autofree char *title = dup_suggested_title (recommendation);
+    g_autofree char *title = tavla_recommendation_dup_suggested_title (recommendation);
 
     set_entry (self->create_entry, title);
     gtk_widget_set_visible (GTK_WIDGET (self->create_message), FALSE);
   }
 
   self->dirty = FALSE;
-  fill_actions (self, recommendation);
+  tavla_recommendation_editor_fill_actions (self, recommendation);
   fill_history (self, tavla_recommendation_get_id (recommendation));
   validate (self);
 }
@@ -576,64 +470,6 @@ on_day_selected (TavlaRecommendationEditor *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->due_entry), text);
   gtk_popover_popdown (self->calendar_popover);
-}
-
-/* The proposals that can still be linked: not yet an action of this
- * recommendation, newest first. */
-static void
-on_link_popover_show (TavlaRecommendationEditor *self)
-{
-  GListModel *items;
-  GPtrArray *actions;
-  guint n;
-
-  gtk_string_list_splice (self->link_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->link_names)), NULL);
-  g_array_set_size (self->link_ids, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->link_message), FALSE);
-  if (self->board == NULL || self->recommendation == NULL)
-    return;
-
-  items = tavla_board_get_items (self->board);
-  actions = tavla_recommendation_get_actions (self->recommendation);
-  n = g_list_model_get_n_items (items);
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(TavlaItem) item = g_list_model_get_item (items, i - 1);
-      gint64 id = tavla_item_get_id (item);
-      gboolean linked = FALSE;
-      g_autofree char *name = NULL;
-
-      for (guint a = 0; actions != NULL && a < actions->len && !linked; a++)
-        linked = ((TavlaAction *) g_ptr_array_index (actions, a))->id == id;
-      if (linked)
-        continue;
-      name = g_strdup_printf ("#%" G_GINT64_FORMAT " %s", id, tavla_item_get_title (item));
-      gtk_string_list_append (self->link_names, name);
-      g_array_append_val (self->link_ids, id);
-    }
-  gtk_drop_down_set_selected (self->link_dropdown, 0);
-}
-
-static void
-on_link_clicked (TavlaRecommendationEditor *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->link_dropdown);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->link_ids->len)
-    {
-      gtk_label_set_label (self->link_message, _("Choose the proposal to link."));
-      gtk_widget_set_visible (GTK_WIDGET (self->link_message), TRUE);
-      return;
-    }
-  if (tavla_recommendation_editor_link_item (self, g_array_index (self->link_ids, gint64, selected)))
-    gtk_popover_popdown (self->link_popover);
-}
-
-static void
-on_create_clicked (TavlaRecommendationEditor *self)
-{
-  if (tavla_recommendation_editor_create_improvement (self, gtk_editable_get_text (GTK_EDITABLE (self->create_entry))))
-    gtk_popover_popdown (self->create_popover);
 }
 
 static void
@@ -736,9 +572,12 @@ tavla_recommendation_editor_class_init (TavlaRecommendationEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_show);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_link_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, on_link_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_link_popover_show",
+                                                G_CALLBACK (tavla_recommendation_editor_on_link_popover_show));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_link_clicked",
+                                                G_CALLBACK (tavla_recommendation_editor_on_link_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_create_clicked",
+                                                G_CALLBACK (tavla_recommendation_editor_on_create_clicked));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "recommendationeditor");
@@ -798,7 +637,7 @@ tavla_recommendation_editor_show (TavlaRecommendationEditor *self,
 
       /* TRANSLATORS: after choosing another recommendation with unsaved changes. */
       message = g_strdup_printf (_("The unsaved changes to recommendation #%s were discarded"), number);
-      show_toast (self, message, NULL, NULL, NULL);
+      tavla_recommendation_editor_toast (self, message, NULL, NULL, NULL);
     }
 
   g_set_object (&self->board, board);
@@ -854,7 +693,7 @@ tavla_recommendation_editor_reload (TavlaRecommendationEditor *self,
       show_recommendation (self, 0);
       return;
     }
-  fill_actions (self, fresh);
+  tavla_recommendation_editor_fill_actions (self, fresh);
   fill_history (self, tavla_recommendation_get_id (fresh));
 }
 
@@ -871,7 +710,7 @@ tavla_recommendation_editor_reload_actions (TavlaRecommendationEditor *self)
     return;
   fresh = tavla_board_get_recommendation (self->board, tavla_recommendation_get_id (self->recommendation), NULL);
   if (fresh != NULL)
-    fill_actions (self, fresh);
+    tavla_recommendation_editor_fill_actions (self, fresh);
 }
 
 gboolean
@@ -920,7 +759,7 @@ tavla_recommendation_editor_save (TavlaRecommendationEditor *self)
 
   g_return_val_if_fail (TAVLA_IS_RECOMMENDATION_EDITOR (self), FALSE);
 
-  if (!is_writable (self))
+  if (!tavla_recommendation_editor_is_writable (self))
     return FALSE;
 
   read_form (self, &values, &change);
@@ -931,98 +770,16 @@ tavla_recommendation_editor_save (TavlaRecommendationEditor *self)
   if (saved == NULL)
     {
       if (g_error_matches (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_CONFLICT))
-        show_toast (self, error->message, _("_Reload"), "audits.reload", NULL);
+        tavla_recommendation_editor_toast (self, error->message, _("_Reload"), "audits.reload", NULL);
       else if (!show_field_message (self, field, error->message))
-        show_toast (self, error->message, NULL, NULL, NULL);
+        tavla_recommendation_editor_toast (self, error->message, NULL, NULL, NULL);
       return FALSE;
     }
 
   g_set_object (&self->recommendation, saved);
   fill_form (self);
-  show_toast (self, _("Recommendation saved"), NULL, NULL, NULL);
+  tavla_recommendation_editor_toast (self, _("Recommendation saved"), NULL, NULL, NULL);
   return TRUE;
-}
-
-/* Makes an improvement proposal titled @title from the recommendation
- * through the core (source "audit", linked as an action). */
-gboolean
-tavla_recommendation_editor_create_improvement (TavlaRecommendationEditor *self,
-                                                const char                *title)
-{
-  g_autoptr(TavlaItem) item = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *actor = tavla_gui_dup_actor ();
-  g_autofree char *message = NULL;
-  g_autofree char *id = NULL;
-  TavlaItemChange fields = { 0 };
-
-  g_return_val_if_fail (TAVLA_IS_RECOMMENDATION_EDITOR (self), FALSE);
-
-  if (!is_writable (self))
-    return FALSE;
-
-  fields.set = TAVLA_ITEM_FIELD_TITLE | TAVLA_ITEM_FIELD_DESCRIPTION;
-  fields.title = title;
-  fields.description = tavla_recommendation_get_text (self->recommendation);
-  if ((fields.owner = tavla_recommendation_get_owner (self->recommendation)) != NULL)
-    fields.set |= TAVLA_ITEM_FIELD_OWNER;
-  if ((fields.due = tavla_recommendation_get_due (self->recommendation)) != NULL)
-    fields.set |= TAVLA_ITEM_FIELD_DUE;
-
-  item = tavla_board_act_on_recommendation (self->board, tavla_recommendation_get_id (self->recommendation),
-                                            &fields, actor, &error);
-  if (item == NULL)
-    {
-      gtk_label_set_label (self->create_message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->create_message), TRUE);
-      return FALSE;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->create_message), FALSE);
-  tavla_recommendation_editor_reload (self, FALSE);
-  /* TRANSLATORS: after making a proposal from a recommendation: "Proposal #41 created". */
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_item_get_id (item));
-  message = g_strdup_printf (_("Proposal #%s created"), id);
-  show_toast (self, message, _("Show on _Board"), "audits.open-item",
-              g_variant_new_int64 (tavla_item_get_id (item)));
-  return TRUE;
-}
-
-/* Links the existing proposal @item_id as one of the actions. */
-gboolean
-tavla_recommendation_editor_link_item (TavlaRecommendationEditor *self,
-                                       gint64                     item_id)
-{
-  g_autoptr(TavlaItem) item = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *actor = tavla_gui_dup_actor ();
-
-  g_return_val_if_fail (TAVLA_IS_RECOMMENDATION_EDITOR (self), FALSE);
-
-  if (!is_writable (self))
-    return FALSE;
-
-  item = tavla_board_link_item_to_recommendation (self->board, item_id,
-                                                  tavla_recommendation_get_id (self->recommendation),
-                                                  actor, &error);
-  if (item == NULL)
-    {
-      gtk_label_set_label (self->link_message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->link_message), TRUE);
-      return FALSE;
-    }
-
-  tavla_recommendation_editor_reload (self, FALSE);
-  show_toast (self, _("Proposal linked"), NULL, NULL, NULL);
-  return TRUE;
-}
-
-GtkListBox *
-tavla_recommendation_editor_get_action_list (TavlaRecommendationEditor *self)
-{
-  g_return_val_if_fail (TAVLA_IS_RECOMMENDATION_EDITOR (self), NULL);
-
-  return self->action_list;
 }
 
 GtkListBox *

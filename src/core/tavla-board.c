@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tavla-board-meetings-private.h"
 #include "tavla-board-private.h"
 #include "tavla-clock.h"
 #include "tavla-date.h"
@@ -666,6 +667,10 @@ update_item_internal (TavlaBoard             *self,
       (change_id = tavla_store_next_change_id (self->store, error)) == 0)
     goto failed;
 
+  if (change->meeting_id != 0 &&
+      !tavla_board_meeting_item_changed (self, change->meeting_id, id, now, error))
+    goto failed;
+
   for (guint i = 0; i < G_N_ELEMENTS (item_fields); i++)
     {
       g_autofree char *old_value = item_values_dup_field (&before, item_fields[i].flag);
@@ -747,7 +752,9 @@ create_item_internal (TavlaBoard             *self,
   row.created = now;
   row.updated = now;
 
-  if ((id = tavla_store_insert_item (self->store, &row, error)) == 0 ||
+  if ((fields->meeting_id != 0 &&
+       !tavla_board_meeting_item_changed (self, fields->meeting_id, 0, now, error)) ||
+      (id = tavla_store_insert_item (self->store, &row, error)) == 0 ||
       (change_id = tavla_store_next_change_id (self->store, error)) == 0 ||
       !tavla_board_write_history (self, "item", id, change_id, now, actor, "created",
                                   NULL, values.title, note, fields->meeting_id, error) ||

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cli-meetings.h"
 #include "cli-output.h"
 #include "tavla-cli.h"
 
@@ -598,6 +599,7 @@ cli_item_update (TavlaCli  *cli,
   g_autoptr(TavlaItem) item = NULL;
   g_auto(ItemOptions) options = { 0 };
   TavlaItemChange change = { 0 };
+  g_autofree char *meeting = NULL;
   TavlaBoard *board;
   gint64 id = 0;
   int status;
@@ -608,6 +610,8 @@ cli_item_update (TavlaCli  *cli,
       N_("A new description"), N_("TEXT") },
     { "owner", 0, 0, G_OPTION_ARG_FILENAME, &options.owner,
       N_("The person responsible; \"\" removes the owner"), N_("NAME") },
+    { "meeting", 0, 0, G_OPTION_ARG_FILENAME, &meeting,
+      N_("The running meeting the change is made in (it lands in the minutes)"), N_("ID") },
     { "due", 0, 0, G_OPTION_ARG_FILENAME, &options.due,
       N_("The expected end date; \"\" removes it"), N_("YYYY-MM-DD") },
     { "department", 0, 0, G_OPTION_ARG_FILENAME, &options.department,
@@ -641,6 +645,8 @@ cli_item_update (TavlaCli  *cli,
     return cli_fail (error);
   if (change.set == TAVLA_ITEM_FIELD_NONE)
     return cli_usage_error (cli, _("Nothing to change; give at least one option, e.g. --status"));
+  if (meeting != NULL && !cli_parse_meeting_id (meeting, &change.meeting_id, &error))
+    return cli_fail (error);
 
   board = cli_get_board (cli, &error);
   if (board == NULL)

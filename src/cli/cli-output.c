@@ -298,6 +298,11 @@ cli_json_add_item_full (JsonBuilder *builder,
       cli_json_set_string (builder, "old", tavla_history_entry_get_old_value (entry));
       cli_json_set_string (builder, "new", tavla_history_entry_get_new_value (entry));
       cli_json_set_string (builder, "note", tavla_history_entry_get_note (entry));
+      json_builder_set_member_name (builder, "meeting");
+      if (tavla_history_entry_get_meeting_id (entry) != 0)
+        json_builder_add_int_value (builder, tavla_history_entry_get_meeting_id (entry));
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

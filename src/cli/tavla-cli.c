@@ -10,6 +10,7 @@
 
 #include "cli-agreements.h"
 #include "cli-audits.h"
+#include "cli-meetings.h"
 #include "cli-output.h"
 #include "tavla-cli.h"
 
@@ -149,6 +150,31 @@ static const CliCommand recommendation_actions[] = {
   { NULL, NULL, NULL, NULL },
 };
 
+static const CliCommand meeting_actions[] = {
+  { "add", cli_meeting_add, N_("--kind KIND --date DATE [--department D] [--attendee NAME]…"),
+    N_("Plan a weekly, development-group or check-in meeting") },
+  { "list", cli_meeting_list, NULL, N_("List the meetings") },
+  { "show", cli_meeting_show, N_("ID"), N_("Show a meeting") },
+  { "start", cli_meeting_start, N_("ID"), N_("Start a meeting: its agenda is made and kept") },
+  { "decide", cli_meeting_decide, N_("ID --text TEXT [--item ID]"),
+    N_("Record a decision of a running meeting") },
+  { "close", cli_meeting_close, N_("ID"), N_("Close a running meeting") },
+  { "minutes", cli_meeting_minutes, N_("ID [--format markdown|html|json|pdf] [--output FILE]"),
+    N_("The minutes of a meeting") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand agenda_actions[] = {
+  { "weekly", cli_agenda_weekly, N_("[--date DATE] [--format markdown|html|json|pdf] [--output FILE]"),
+    N_("The weekly meeting's agenda (veckomöte)") },
+  { "development-group", cli_agenda_development_group,
+    N_("[--date DATE] [--department D] [--format …] [--output FILE]"),
+    N_("The development group's agenda, per department (utvecklingsgrupp)") },
+  { "check-in", cli_agenda_check_in, N_("--department D [--date DATE] [--format …] [--output FILE]"),
+    N_("A check-in meeting's agenda with a department (avstämningsmöte)") },
+  { NULL, NULL, NULL, NULL },
+};
+
 static const CliGroup groups[] = {
   { "init", NULL, { "init", cli_init, NULL,
                     N_("Create or upgrade the database and print its path") } },
@@ -167,6 +193,8 @@ static const CliGroup groups[] = {
   { "casetype", casetype_actions, { NULL, NULL, NULL, NULL } },
   { "audit", audit_actions, { NULL, NULL, NULL, NULL } },
   { "recommendation", recommendation_actions, { NULL, NULL, NULL, NULL } },
+  { "meeting", meeting_actions, { NULL, NULL, NULL, NULL } },
+  { "agenda", agenda_actions, { NULL, NULL, NULL, NULL } },
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");

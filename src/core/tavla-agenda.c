@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tavla-board-agreements.h"
+#include "tavla-board-audits.h"
 #include "tavla-board-meetings-private.h"
 #include "tavla-board-metrics.h"
 #include "tavla-board-private.h"
@@ -94,28 +95,28 @@ set_string_or_null (JsonObject *object,
     json_object_set_null_member (object, name);
 }
 
-/* Joins the non-NULL parts with " · ". */
+/* Joins the parts that are not NULL or empty with " · "; NULL when none. */
 static char *
-join_parts (const char *first,
-            ...)
+join_array (const char * const *parts,
+            guint               n_parts)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  const char *part = first;
-  va_list args;
 
-  va_start (args, first);
-  for (guint i = 0; i < 8; i++, part = va_arg (args, const char *))
+  for (guint i = 0; i < n_parts; i++)
     {
-      if (part == NULL || *part == '\0')
+      if (parts[i] == NULL || *parts[i] == '\0')
         continue;
       if (text->len > 0)
         g_string_append (text, " · ");
-      g_string_append (text, part);
+      g_string_append (text, parts[i]);
     }
-  va_end (args);
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
+
+#define join_parts(...) \
+  join_array ((const char *[]) { __VA_ARGS__ }, \
+              sizeof ((const char *[]) { __VA_ARGS__ }) / sizeof (const char *))
 
 static TavlaAgendaEntry *
 item_entry (Build     *build,
@@ -142,7 +143,7 @@ item_entry (Build     *build,
     mark = tavla_mark_get_label (tavla_item_get_mark (item));
 
   entry->detail = join_parts (tavla_status_get_label (tavla_item_get_status (item)), mark, owner, due_text,
-                              department, NULL);
+                              department);
   json_object_set_string_member (entry->fields, "status", tavla_status_to_string (tavla_item_get_status (item)));
   set_string_or_null (entry->fields, "mark", tavla_mark_to_string (tavla_item_get_mark (item)));
   set_string_or_null (entry->fields, "owner", tavla_item_get_owner (item));
@@ -221,10 +222,10 @@ deviation_entry (Build          *build,
       /* Translators: the proposals linked to a deviation on an agenda. */
       g_autofree char *text = g_strdup_printf (_("Proposals: %s"), linked->str);
 
-      entry->detail = join_parts (cause, text, NULL);
+      entry->detail = join_parts (cause, text);
     }
   else
-    entry->detail = join_parts (cause, _("No proposal yet"), NULL);
+    entry->detail = join_parts (cause, _("No proposal yet"));
 
   json_object_set_string_member (entry->fields, "metric", tavla_deviation_get_metric (deviation));
   json_object_set_string_member (entry->fields, "period", tavla_deviation_get_period (deviation));
@@ -257,7 +258,7 @@ agreement_entry (TavlaAgreement *agreement,
         review = g_strdup_printf (_("Review due %s"), review_date);
     }
 
-  entry->detail = join_parts (tavla_agreement_status_get_label (status), review, revision, NULL);
+  entry->detail = join_parts (tavla_agreement_status_get_label (status), review, revision);
   json_object_set_string_member (entry->fields, "department", tavla_agreement_get_department (agreement));
   json_object_set_int_member (entry->fields, "version", tavla_agreement_get_version_number (agreement));
   json_object_set_string_member (entry->fields, "status", tavla_agreement_status_to_string (status));
@@ -554,7 +555,6 @@ add_agreements (Build       *build,
   return TRUE;
 }
 
-#ifdef TAVLA_HAVE_AUDITS
 static TavlaAgendaEntry *
 recommendation_entry (TavlaRecommendation *recommendation)
 {
@@ -570,7 +570,7 @@ recommendation_entry (TavlaRecommendation *recommendation)
     due_text = g_strdup_printf (_("Due %s"), due);
 
   entry->detail = join_parts (tavla_recommendation_status_get_label (tavla_recommendation_get_status (recommendation)),
-                              owner, due_text, tavla_recommendation_get_audit_title (recommendation), NULL);
+                              owner, due_text, tavla_recommendation_get_audit_title (recommendation));
   json_object_set_string_member (entry->fields, "audit", tavla_recommendation_get_audit_title (recommendation));
   json_object_set_string_member (entry->fields, "status",
                                  tavla_recommendation_status_to_string (tavla_recommendation_get_status (recommendation)));
@@ -579,7 +579,6 @@ recommendation_entry (TavlaRecommendation *recommendation)
 
   return entry;
 }
-#endif
 
 static gboolean
 add_recommendations (Build       *build,
@@ -588,8 +587,6 @@ add_recommendations (Build       *build,
                      GError     **error)
 {
   TavlaAgendaSection *section = add_section (build, "recommendations", NULL);
-
-#ifdef TAVLA_HAVE_AUDITS
   g_autoptr(GListModel) recommendations = NULL;
   TavlaRecommendationQuery query = { 0 };
 
@@ -608,9 +605,6 @@ add_recommendations (Build       *build,
       if (status != TAVLA_RECOMMENDATION_CLOSED && status != TAVLA_RECOMMENDATION_NOT_ACCEPTED)
         g_ptr_array_add (section->entries, recommendation_entry (recommendation));
     }
-#else
-  (void) section;
-#endif
 
   return TRUE;
 }

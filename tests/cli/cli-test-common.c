@@ -13,7 +13,7 @@ static const char *item_keys[] = {
   "source", "strategic", "created", "updated", NULL,
 };
 
-static const char *history_keys[] = { "at", "actor", "field", "old", "new", "note", NULL };
+static const char *history_keys[] = { "at", "actor", "field", "old", "new", "note", "meeting", NULL };
 
 const char *
 cli_path (void)

@@ -8,6 +8,7 @@
 #include "tavla-audits-view.h"
 #include "tavla-file-chooser.h"
 #include "tavla-gui-settings.h"
+#include "tavla-meetings-view.h"
 #include "tavla-metrics-view.h"
 #include "tavla-window.h"
 
@@ -24,6 +25,7 @@ struct _TavlaWindow
   TavlaMetricsView     *metrics_view;
   TavlaAgreementsView  *agreements_view;
   TavlaAuditsView      *audits_view;
+  TavlaMeetingsView    *meetings_view;
   AdwStatusPage        *error_page;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
@@ -58,6 +60,7 @@ set_board (TavlaWindow *self,
   tavla_metrics_view_set_board (self->metrics_view, board);
   tavla_agreements_view_set_board (self->agreements_view, board);
   tavla_audits_view_set_board (self->audits_view, board);
+  tavla_meetings_view_set_board (self->meetings_view, board);
   if (board == NULL)
     return;
 
@@ -195,11 +198,13 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "metrics");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "agreements");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "audits");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "meetings");
 
   g_type_ensure (TAVLA_TYPE_BOARD_VIEW);
   g_type_ensure (TAVLA_TYPE_METRICS_VIEW);
   g_type_ensure (TAVLA_TYPE_AGREEMENTS_VIEW);
   g_type_ensure (TAVLA_TYPE_AUDITS_VIEW);
+  g_type_ensure (TAVLA_TYPE_MEETINGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tavla/Tavla/tavla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, toast_overlay);
@@ -210,6 +215,7 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, metrics_view);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, agreements_view);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, audits_view);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, meetings_view);
   gtk_widget_class_bind_template_callback (widget_class, on_act_on_deviation);
   gtk_widget_class_bind_template_callback (widget_class, on_open_item);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, error_page);

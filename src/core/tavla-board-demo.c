@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tavla-board-demo-agreements.h"
+#include "tavla-board-demo-meetings.h"
 #include "tavla-board-private.h"
 #include "tavla-board-demo-private.h"
 #include "tavla-clock.h"
@@ -370,7 +371,8 @@ tavla_board_load_demo_from_data (TavlaBoard  *self,
        load_items (self, items, real_now, error) &&
        tavla_board_demo_load_figures (self, root, real_now, error) &&
        tavla_board_demo_load_agreements (self, root, real_now, error) &&
-       tavla_board_demo_load_audits (self, root, real_now, error);
+       tavla_board_demo_load_audits (self, root, real_now, error) &&
+       tavla_board_demo_load_meetings (self, root, real_now, error);
   tavla_clock_set_now_override (saved_override);
 
   if (!ok)

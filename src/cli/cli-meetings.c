@@ -99,14 +99,15 @@ print_meeting_line (TavlaCli     *cli,
 {
   g_autofree char *title = tavla_meeting_dup_title (meeting);
   g_autofree char *clean = cli_text_clean (title);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_meeting_get_id (meeting));
 
   if (tavla_meeting_get_state (meeting) == TAVLA_MEETING_PLANNED)
-    cli_print_line (cli, "%" G_GINT64_FORMAT "  %s  %s", tavla_meeting_get_id (meeting), clean,
+    cli_print_line (cli, "%s  %s  %s", id, clean,
                     tavla_meeting_state_get_label (tavla_meeting_get_state (meeting)));
   else
     /* Translators: a meeting in `meeting list`: id, title, state and how
      * many agenda entries were handled, "3  Weekly meeting …  Closed  12/14". */
-    cli_print_line (cli, _("%" G_GINT64_FORMAT "  %s  %s  %u/%u handled"), tavla_meeting_get_id (meeting), clean,
+    cli_print_line (cli, _("%s  %s  %s  %u/%u handled"), id, clean,
                     tavla_meeting_state_get_label (tavla_meeting_get_state (meeting)),
                     tavla_meeting_get_n_handled (meeting), tavla_meeting_get_n_entries (meeting));
 }
@@ -449,9 +450,10 @@ cli_meeting_decide (TavlaCli  *cli,
   else
     {
       g_autofree char *clean = cli_text_clean (decision->text);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, decision->id);
 
       /* Translators: after `meeting decide`, "Decision 4: text". */
-      cli_print_line (cli, _("Decision %" G_GINT64_FORMAT ": %s"), decision->id, clean);
+      cli_print_line (cli, _("Decision %s: %s"), number, clean);
     }
 
   return CLI_EXIT_OK;

@@ -276,7 +276,9 @@ decision_entry (TavlaDecision *decision)
   if (decision->item_id != 0)
     {
       /* Translators: the proposal a decision was about, "Proposal #12: Title". */
-      entry->detail = g_strdup_printf (_("Proposal #%" G_GINT64_FORMAT ": %s"), decision->item_id,
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, decision->item_id);
+
+      entry->detail = g_strdup_printf (_("Proposal #%s: %s"), id,
                                        decision->item_title != NULL ? decision->item_title : "");
       json_object_set_int_member (entry->fields, "item", decision->item_id);
     }

@@ -317,25 +317,21 @@ refuse_state (TavlaMeeting       *meeting,
               GError            **error)
 {
   TavlaMeetingState state = tavla_meeting_get_state (meeting);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_meeting_get_id (meeting));
 
   if (state == wanted)
     return FALSE;
 
   if (wanted == TAVLA_MEETING_PLANNED)
     tavla_meetings_input_error ("meeting", NULL, error,
-                                _("Meeting %" G_GINT64_FORMAT " has already been started; "
-                                  "its agenda was made then and is kept as it was."),
-                                tavla_meeting_get_id (meeting));
+                                _("Meeting %s has already been started; its agenda was made then and is kept as it was."), id);
   else if (state == TAVLA_MEETING_PLANNED)
     tavla_meetings_input_error ("meeting", NULL, error,
-                                _("Meeting %" G_GINT64_FORMAT " has not started yet; start it first "
-                                  "(“meeting start %" G_GINT64_FORMAT "”)."),
-                                tavla_meeting_get_id (meeting), tavla_meeting_get_id (meeting));
+                                _("Meeting %s has not started yet; start it first (“meeting start %s”)."), id, id);
   else
     tavla_meetings_input_error ("meeting", NULL, error,
-                                _("Meeting %" G_GINT64_FORMAT " is closed; its minutes are kept as they are. "
-                                  "Make the change outside the meeting or plan a new one."),
-                                tavla_meeting_get_id (meeting));
+                                _("Meeting %s is closed; its minutes are kept as they are. "
+                                  "Make the change outside the meeting or plan a new one."), id);
   return TRUE;
 }
 
@@ -620,10 +616,12 @@ tavla_board_meeting_item_changed (TavlaBoard  *self,
 
   if ((meeting = tavla_meeting_store_get_meeting (store, meeting_id, &local_error)) == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
       if (g_error_matches (local_error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND))
         return tavla_meetings_input_error ("meeting", NULL, error,
-                                           _("There is no meeting %" G_GINT64_FORMAT "; give a running meeting "
-                                             "(see “meeting list”) or leave the meeting out."), meeting_id);
+                                           _("There is no meeting %s; give a running meeting "
+                                             "(see “meeting list”) or leave the meeting out."), id);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -681,6 +679,7 @@ tavla_board_add_decision (TavlaBoard                *self,
   if (input->item_id != 0)
     {
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, input->item_id);
 
       if ((item = tavla_store_get_item (tavla_board_get_store (self), input->item_id, &local_error)) == NULL)
         {
@@ -690,8 +689,8 @@ tavla_board_add_decision (TavlaBoard                *self,
               return NULL;
             }
           tavla_meetings_input_error ("item", out_field, error,
-                                      _("There is no proposal %" G_GINT64_FORMAT "; give the number of an existing "
-                                        "proposal or leave the proposal out."), input->item_id);
+                                      _("There is no proposal %s; give the number of an existing "
+                                        "proposal or leave the proposal out."), id);
           return NULL;
         }
     }

@@ -197,9 +197,10 @@ tavla_sqlite_meetings_get (TavlaMeetingStore  *store,
 
   if (bare->len == 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND,
-                   _("There is no meeting %" G_GINT64_FORMAT "; see the meetings with “tavla-cli meeting list”."),
-                   id);
+                   _("There is no meeting %s; see the meetings with “tavla-cli meeting list”."), number);
       return NULL;
     }
 

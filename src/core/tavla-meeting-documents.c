@@ -130,6 +130,8 @@ tavla_minutes_build_document (TavlaMinutes *minutes)
   g_autofree char *week = dup_week_line (tavla_meeting_get_date (minutes->meeting));
   g_autofree char *attendees = g_strjoinv (", ", (GStrv) tavla_meeting_get_attendees (minutes->meeting));
   g_autofree char *handled = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *due = NULL;
   TavlaDocument *document = NULL;
   gint64 item = 0;
   gboolean any = FALSE;
@@ -198,25 +200,37 @@ tavla_minutes_build_document (TavlaMinutes *minutes)
     }
 
   tavla_document_add_heading (document, _("New owners and due dates"));
+  /* One row per proposal: its new owner and new due date, whichever the
+   * meeting set (changes come by item, so a proposal's rows are together). */
   for (guint i = 0; i < minutes->changes->len; i++)
     {
       TavlaMinutesChange *change = g_ptr_array_index (minutes->changes, i);
+      TavlaMinutesChange *next = i + 1 < minutes->changes->len ? g_ptr_array_index (minutes->changes, i + 1) : NULL;
       g_autofree char *label = NULL;
-      g_autofree char *due = NULL;
-      const char *cells[3] = { NULL, NULL, NULL };
 
-      if (!is_new_owner_or_date (change))
+      if (is_new_owner_or_date (change))
+        {
+          if (g_str_equal (change->field, "owner"))
+            {
+              g_free (owner);
+              owner = g_strdup (change->new_value != NULL ? change->new_value : "—");
+            }
+          else
+            {
+              g_free (due);
+              due = change->new_value != NULL ? tavla_date_display (change->new_value) : g_strdup ("—");
+            }
+        }
+      if ((next != NULL && next->item_id == change->item_id) || (owner == NULL && due == NULL))
         continue;
+
       if (!any)
         tavla_document_add_table (document, 3, headings, shares);
       any = TRUE;
       label = g_strdup_printf ("#%" G_GINT64_FORMAT " %s", change->item_id, change->item_title);
-      cells[0] = label;
-      if (g_str_equal (change->field, "owner"))
-        cells[1] = change->new_value != NULL ? change->new_value : "—";
-      else
-        cells[2] = due = change->new_value != NULL ? tavla_date_display (change->new_value) : g_strdup ("—");
-      tavla_document_add_row (document, TAVLA_TONE_NONE, cells);
+      tavla_document_add_row (document, TAVLA_TONE_NONE, (const char *[]) { label, owner, due });
+      g_clear_pointer (&owner, g_free);
+      g_clear_pointer (&due, g_free);
     }
   if (!any)
     tavla_document_add_note (document, _("No new owners or due dates."));

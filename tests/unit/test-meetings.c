@@ -416,7 +416,8 @@ test_attribution_and_minutes (Fixture       *fixture,
     markdown = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
     g_assert_nonnull (strstr (markdown, "Checklistan tas fram av Bo"));
     g_assert_nonnull (strstr (markdown, "Anna Lindqvist"));
-    g_assert_nonnull (strstr (markdown, "2026-12-18 (w. 51)"));
+    /* One row per proposal with its new owner and due date. */
+    g_assert_nonnull (strstr (markdown, "| #1 Telefonkö | Anna Lindqvist | 2026-12-18 (w. 51) |"));
     g_assert_nonnull (strstr (markdown, "Week 49, 2026-11-30"));
   }
 

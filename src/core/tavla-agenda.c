@@ -325,6 +325,8 @@ load_last_meeting (Build                   *build,
   if ((entries = tavla_meeting_store_list_entries (store, tavla_meeting_get_id (build->last), error)) == NULL)
     return FALSE;
 
+  /* A proposal listed twice (a department's section and the improvement
+   * areas) is carried over only when neither entry was handled. */
   for (guint i = 0; i < entries->len; i++)
     {
       TavlaStoreMeetingEntryRow *row = &g_array_index (entries, TavlaStoreMeetingEntryRow, i);
@@ -337,6 +339,14 @@ load_last_meeting (Build                   *build,
           *key = row->target_id;
           g_hash_table_add (build->carried, key);
         }
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TavlaStoreMeetingEntryRow *row = &g_array_index (entries, TavlaStoreMeetingEntryRow, i);
+
+      if (g_strcmp0 (row->kind, "item") == 0 &&
+          row->outcome != TAVLA_OUTCOME_PENDING && row->outcome != TAVLA_OUTCOME_SKIPPED)
+        g_hash_table_remove (build->carried, &row->target_id);
     }
 
   return TRUE;

@@ -867,6 +867,7 @@ tavla_board_get_minutes (TavlaBoard  *self,
   g_autoptr(TavlaMinutes) minutes = g_new0 (TavlaMinutes, 1);
   g_autoptr(TavlaAgenda) agenda = NULL;
   g_autoptr(GArray) entries = NULL;
+  g_autoptr(GHashTable) handled = g_hash_table_new (g_int64_hash, g_int64_equal);
   TavlaMeetingStore *store = NULL;
 
   g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
@@ -885,20 +886,28 @@ tavla_board_get_minutes (TavlaBoard  *self,
   if (entries->len > 0 && (agenda = tavla_board_get_meeting_agenda (self, meeting_id, error)) == NULL)
     return NULL;
 
+  /* A proposal listed twice is carried over once, and only when neither
+   * of its entries was handled. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TavlaStoreMeetingEntryRow *row = &g_array_index (entries, TavlaStoreMeetingEntryRow, i);
+
+      if (row->outcome != TAVLA_OUTCOME_PENDING)
+        minutes->n_handled++;
+      if (g_strcmp0 (row->kind, "item") == 0 && row->outcome != TAVLA_OUTCOME_PENDING &&
+          row->outcome != TAVLA_OUTCOME_SKIPPED)
+        g_hash_table_add (handled, &row->target_id);
+    }
   for (guint i = 0; i < entries->len; i++)
     {
       TavlaStoreMeetingEntryRow *row = &g_array_index (entries, TavlaStoreMeetingEntryRow, i);
       TavlaAgendaEntry *entry = NULL;
 
-      if (row->outcome != TAVLA_OUTCOME_PENDING && row->outcome != TAVLA_OUTCOME_SKIPPED)
-        {
-          minutes->n_handled++;
-          continue;
-        }
-      if (row->outcome == TAVLA_OUTCOME_SKIPPED)
-        minutes->n_handled++;
+      if (g_strcmp0 (row->kind, "item") != 0 || g_hash_table_contains (handled, &row->target_id))
+        continue;
+      g_hash_table_add (handled, &row->target_id);
       entry = tavla_agenda_get_entry (agenda, row->position, NULL);
-      if (entry != NULL && g_strcmp0 (entry->kind, "item") == 0)
+      if (entry != NULL)
         g_ptr_array_add (minutes->carried_over, tavla_agenda_entry_copy (entry));
     }
 

@@ -602,6 +602,16 @@ test_development_group (Fixture       *fixture,
   closed = tavla_board_close_meeting (board, tavla_meeting_get_id (last), NULL, &error);
   g_assert_no_error (error);
 
+  /* Each strategic proposal is on that agenda twice (its department and
+   * the improvement areas or proposals) but carried over once. */
+  {
+    g_autoptr(TavlaMinutes) minutes = tavla_board_get_minutes (board, tavla_meeting_get_id (last), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (minutes->n_entries, ==, 8);
+    g_assert_cmpuint (minutes->carried_over->len, ==, 3);
+  }
+
   agenda = build (board, TAVLA_MEETING_DEVELOPMENT_GROUP, "2026-11-30", NULL);
   soc_section = g_strdup_printf ("department-%" G_GINT64_FORMAT, (gint64) 1);
   buf_section = g_strdup_printf ("department-%" G_GINT64_FORMAT, tavla_department_get_id (buf));

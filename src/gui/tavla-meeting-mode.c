@@ -171,9 +171,16 @@ char *
 tavla_minutes_dup_markup (TavlaMinutes *minutes)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *attendees = g_strjoinv (", ", (GStrv) tavla_meeting_get_attendees (minutes->meeting));
+  g_autofree char *facts = NULL;
+  g_autofree char *handled = g_strdup_printf (_("%u of %u"), minutes->n_handled, minutes->n_entries);
   gint64 item = 0;
   gboolean any = FALSE;
 
+  facts = g_markup_printf_escaped ("<b>%s:</b> %s\n<b>%s:</b> %s\n", _("Attendees"),
+                                   *attendees != '\0' ? attendees : _("Not recorded"),
+                                   _("Agenda entries handled"), handled);
+  g_string_append (markup, facts);
   append_minutes_heading (markup, _("Decisions"));
   for (guint i = 0; i < minutes->decisions->len; i++)
     append_minutes_line (markup, ((TavlaDecision *) g_ptr_array_index (minutes->decisions, i))->text);

@@ -443,6 +443,34 @@ print_demo_audits (TavlaCli   *cli,
   cli_print_line (cli, _("Audits: %s, %s."), audits_text, recommendations_text);
 }
 
+/* "Meetings: 4 meetings, 5 decisions." when the demo has any. */
+static void
+print_demo_meetings (TavlaCli   *cli,
+                     TavlaBoard *board)
+{
+  g_autoptr(GListModel) meetings = tavla_board_list_meetings (board, NULL);
+  g_autofree char *meetings_text = NULL;
+  g_autofree char *decisions_text = NULL;
+  guint n_meetings = meetings != NULL ? g_list_model_get_n_items (meetings) : 0;
+  guint n_decisions = 0;
+
+  if (n_meetings == 0)
+    return;
+
+  for (guint i = 0; i < n_meetings; i++)
+    {
+      g_autoptr(TavlaMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GPtrArray) decisions = tavla_board_list_decisions (board, tavla_meeting_get_id (meeting), NULL);
+
+      n_decisions += decisions != NULL ? decisions->len : 0;
+    }
+
+  meetings_text = g_strdup_printf (ngettext ("%u meeting", "%u meetings", n_meetings), n_meetings);
+  decisions_text = g_strdup_printf (ngettext ("%u decision", "%u decisions", n_decisions), n_decisions);
+  /* TRANSLATORS: the counts are "4 meetings", "5 decisions". */
+  cli_print_line (cli, _("Meetings: %s, %s."), meetings_text, decisions_text);
+}
+
 static int
 cli_demo (TavlaCli  *cli,
           int        argc,
@@ -536,6 +564,7 @@ cli_demo (TavlaCli  *cli,
         }
       print_demo_agreements (cli, board);
       print_demo_audits (cli, board);
+      print_demo_meetings (cli, board);
     }
 
   return CLI_EXIT_OK;

@@ -145,6 +145,8 @@ dup_item_detail (TavlaMeetingMode *self,
                                                                                      : _("none"));
   g_string_append (text, " · ");
   g_string_append_printf (text, _("Due date: %s"), due != NULL ? due : _("none"));
+  if (tavla_item_get_department (item) != NULL)
+    g_string_append_printf (text, " · %s", tavla_item_get_department (item));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

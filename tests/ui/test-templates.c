@@ -15,6 +15,8 @@
 #include "tavla-import-dialog.h"
 #include "tavla-item-card.h"
 #include "tavla-item-panel.h"
+#include "tavla-meeting-mode.h"
+#include "tavla-meetings-view.h"
 #include "tavla-metric-chart.h"
 #include "tavla-metrics-view.h"
 #include "tavla-preferences-window.h"
@@ -30,6 +32,7 @@ test_widget_templates (void)
     TAVLA_TYPE_ITEM_PANEL,
     TAVLA_TYPE_BOARD_VIEW,
     TAVLA_TYPE_METRICS_VIEW,
+    TAVLA_TYPE_MEETINGS_VIEW,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -51,6 +54,35 @@ destroy_and_check (GtkWidget *window)
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
   g_assert_null (weak);
+}
+
+/* Meeting mode is a window of its own, opened on a running meeting. */
+static void
+test_meeting_mode_template (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = ui_test_make_db_path (&dir);
+  g_autoptr(GError) error = NULL;
+  TavlaBoard *board = tavla_board_open (path, &error);
+  TavlaMeetingInput input = { .kind = TAVLA_MEETING_WEEKLY, .date = "2026-12-07" };
+  g_autoptr(TavlaMeeting) meeting = NULL;
+  g_autoptr(TavlaMeeting) started = NULL;
+  TavlaMeetingMode *mode = NULL;
+
+  g_assert_no_error (error);
+  meeting = tavla_board_add_meeting (board, &input, "Testaren", NULL, &error);
+  g_assert_no_error (error);
+  started = tavla_board_start_meeting (board, tavla_meeting_get_id (meeting), "Testaren", &error);
+  g_assert_no_error (error);
+
+  mode = tavla_meeting_mode_new (NULL, board, tavla_meeting_get_id (meeting));
+  g_assert_true (TAVLA_IS_MEETING_MODE (mode));
+  /* An empty agenda goes straight to closing the meeting. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                     GTK_WIDGET (mode), TAVLA_TYPE_MEETING_MODE, "stack"))), ==, "end");
+  destroy_and_check (GTK_WIDGET (mode));
+  g_assert_finalize_object (board);
+  ui_test_remove_dir (dir);
 }
 
 static void
@@ -282,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/templates/window-read-only", test_window_read_only);
   g_test_add_func ("/templates/preferences", test_preferences_template);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
+  g_test_add_func ("/templates/meeting-mode", test_meeting_mode_template);
   g_test_add_func ("/templates/card", test_card_shows_item);
   g_test_add_func ("/templates/metric-dialogs", test_metric_dialogs);
 

@@ -112,6 +112,26 @@ test_flow (Fixture       *f,
   expect_output (f, "2026-12-18 (w. 51)");
   expect_output (f, "Telefonkö vid skolvalet");
 
+  /* The minutes as an A4 PDF that reads back, and as escaped HTML. */
+  {
+    g_autofree char *pdf = g_build_filename (f->tmpdir, "protokoll.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autoptr(GError) error = NULL;
+    int wait_status = 0;
+
+    run (f, "meeting", "minutes", "1", "--format", "pdf", "--output", pdf, NULL);
+    expect_ok (f);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &wait_status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Minutes: Weekly meeting"));
+    g_assert_nonnull (strstr (text, "Kalle tar fram checklistan"));
+    g_assert_nonnull (strstr (text, "2026-12-18 (w. 51)"));
+  }
+  run (f, "meeting", "decide", "1", "--text", "För sent", NULL);
+  expect_error (f, 3, "closed");
+
   list = run_json (f, "--json", "meeting", "list", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
   run (f, "meeting", "list", NULL);

@@ -689,6 +689,119 @@ test_agenda_escaping_and_json (Fixture       *fixture,
   }
 }
 
+/* The weekly agenda's other sections: the last complete week's deviations
+ * with their proposals, agreements due for review within 30 days, and open
+ * recommendations due within 30 days or overdue. */
+static void
+test_weekly_follow_ups (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TavlaBoard *board = fixture->board;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaMetric) metric = NULL;
+  g_autoptr(TavlaResponseGroup) group = NULL;
+  g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autoptr(TavlaAudit) audit = NULL;
+  g_autoptr(TavlaAgenda) agenda = NULL;
+  g_autoptr(GListModel) deviations = NULL;
+  g_autoptr(TavlaItem) acted = NULL;
+  TavlaMetricInput answer_rate = {
+    .name = "Svarsfrekvens", .unit = "percent", .direction = "higher", .target = "95",
+    .period = "week", .per_group = TRUE,
+  };
+  const char *signatories[] = { "Eva Lundgren:Förvaltningschef", "Helena Björk:Administrativ chef", NULL };
+  TavlaAgreementInput agreement_input = { .department = "SOC", .signed_date = "2025-12-10",
+                                          .signatories = signatories };
+  TavlaAuditInput audit_input = { .title = "Granskning av kundcenter", .auditor = "KPMG", .date = "2026-06-02",
+                                  .body = "Kommunstyrelsen" };
+  TavlaDeviationQuery week_48 = { .from = "2026-W48", .to = "2026-W48" };
+  TavlaItemChange act = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "Förstärk telefonin" };
+  const struct { const char *text; const char *due; gboolean listed; } recommendations[] = {
+    { "Gör en extern undersökning", "2026-12-20", TRUE },
+    { "Utveckla webbplatsen", "2027-03-01", FALSE },
+    { "Följ upp bemötandet", "2026-11-01", TRUE },
+  };
+  TavlaAgendaSection *section = NULL;
+  guint listed = 0;
+
+  metric = tavla_board_add_metric (board, &answer_rate, NULL, NULL, &error);
+  g_assert_no_error (error);
+  group = tavla_board_add_response_group (board, "Socialtjänst", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      TavlaMeasurementInput input = { .metric = "Svarsfrekvens", .period = i == 0 ? "2026-W47" : "2026-W48",
+                                      .group = "Socialtjänst", .numerator = "90", .denominator = "100" };
+      g_autoptr(TavlaMeasurement) measurement = tavla_board_record_measurement (board, &input, NULL, NULL, NULL,
+                                                                                &error);
+
+      g_assert_no_error (error);
+    }
+  deviations = tavla_board_list_deviations (board, &week_48, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TavlaDeviation) deviation = g_list_model_get_item (deviations, 0);
+
+    acted = tavla_board_act_on_deviation (board, tavla_deviation_get_id (deviation), &act, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  agreement = tavla_board_add_agreement (board, &agreement_input, NULL, NULL, &error);
+  g_assert_no_error (error);
+  audit = tavla_board_add_audit (board, &audit_input, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+    {
+      TavlaRecommendationInput input = { .text = recommendations[i].text, .due = recommendations[i].due };
+      g_autoptr(TavlaRecommendation) recommendation =
+        tavla_board_add_recommendation (board, tavla_audit_get_id (audit), &input, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+
+  agenda = build (board, TAVLA_MEETING_WEEKLY, "2026-11-30", NULL);
+
+  /* Only week 48's deviations, the one acted on with its proposal. */
+  section = tavla_agenda_find_section (agenda, "deviations");
+  g_assert_cmpuint (section->entries->len, >=, 1);
+  for (guint i = 0; i < section->entries->len; i++)
+    {
+      TavlaAgendaEntry *entry = g_ptr_array_index (section->entries, i);
+      JsonArray *items = json_object_get_array_member (entry->fields, "items");
+
+      g_assert_cmpstr (json_object_get_string_member (entry->fields, "period"), ==, "2026-W48");
+      if (json_array_get_length (items) > 0)
+        {
+          g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "id"), ==,
+                           tavla_item_get_id (acted));
+          g_assert_nonnull (strstr (entry->detail, "Förstärk telefonin"));
+          listed++;
+        }
+    }
+  g_assert_cmpuint (listed, ==, 1);
+
+  /* Signed 2025-12-10 with a yearly review: due 2026-12-10, within 30 days. */
+  section = tavla_agenda_find_section (agenda, "agreements");
+  g_assert_cmpuint (section->entries->len, ==, 1);
+  g_assert_cmpint (((TavlaAgendaEntry *) g_ptr_array_index (section->entries, 0))->id, ==,
+                   tavla_agreement_get_id (agreement));
+  g_assert_nonnull (strstr (((TavlaAgendaEntry *) g_ptr_array_index (section->entries, 0))->detail,
+                            "2026-12-10 (w. 50)"));
+
+  section = tavla_agenda_find_section (agenda, "recommendations");
+  g_assert_cmpuint (section->entries->len, ==, 2);
+  for (guint i = 0; i < section->entries->len; i++)
+    g_assert_cmpstr (((TavlaAgendaEntry *) g_ptr_array_index (section->entries, i))->title, !=,
+                     "Utveckla webbplatsen");
+
+  /* The development group sees every recommendation not closed. */
+  {
+    g_autoptr(TavlaAgenda) group_agenda = build (board, TAVLA_MEETING_DEVELOPMENT_GROUP, "2026-11-30", NULL);
+
+    g_assert_cmpuint (tavla_agenda_find_section (group_agenda, "recommendations")->entries->len, ==, 3);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -696,6 +809,8 @@ main (int    argc,
   test_common_init (&argc, &argv);
 
   g_test_add ("/meetings/weekly-edges", Fixture, NULL, fixture_set_up, test_weekly_edges, fixture_tear_down);
+  g_test_add ("/meetings/weekly-follow-ups", Fixture, NULL, fixture_set_up, test_weekly_follow_ups,
+              fixture_tear_down);
   g_test_add ("/meetings/carry-over", Fixture, NULL, fixture_set_up, test_carry_over, fixture_tear_down);
   g_test_add ("/meetings/attribution-and-minutes", Fixture, NULL, fixture_set_up,
               test_attribution_and_minutes, fixture_tear_down);

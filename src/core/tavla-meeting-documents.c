@@ -60,6 +60,21 @@ entry_text (TavlaAgendaEntry *entry)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "2026-12-07 (w. 50) 09:12": a timestamp with the week of its day. */
+static char *
+dup_timestamp_with_week (const char *timestamp)
+{
+  g_autofree char *shown = tavla_timestamp_display (timestamp);
+  g_auto(GStrv) parts = g_strsplit (shown, " ", 2);
+  g_autofree char *day = NULL;
+
+  if (parts[0] == NULL || parts[1] == NULL)
+    return g_steal_pointer (&shown);
+
+  day = tavla_date_display (parts[0]);
+  return g_strdup_printf ("%s %s", day, parts[1]);
+}
+
 /* "Week 50, 2026-12-07". */
 static char *
 dup_week_line (const char *date)
@@ -146,13 +161,13 @@ tavla_minutes_build_document (TavlaMinutes *minutes)
   tavla_document_add_fact (document, _("Attendees"), *attendees != '\0' ? attendees : _("Not recorded"));
   if (tavla_meeting_get_started (minutes->meeting) != NULL)
     {
-      g_autofree char *started = tavla_timestamp_display (tavla_meeting_get_started (minutes->meeting));
+      g_autofree char *started = dup_timestamp_with_week (tavla_meeting_get_started (minutes->meeting));
 
       tavla_document_add_fact (document, _("Started"), started);
     }
   if (tavla_meeting_get_closed (minutes->meeting) != NULL)
     {
-      g_autofree char *closed = tavla_timestamp_display (tavla_meeting_get_closed (minutes->meeting));
+      g_autofree char *closed = dup_timestamp_with_week (tavla_meeting_get_closed (minutes->meeting));
 
       tavla_document_add_fact (document, _("Closed"), closed);
     }

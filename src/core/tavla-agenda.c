@@ -30,6 +30,7 @@ typedef struct
   TavlaBoard       *board;
   TavlaAgenda      *agenda;
   GPtrArray        *items;         /* every TavlaItem */
+  GHashTable       *by_id;         /* gint64 * -> TavlaItem (borrowed) */
   TavlaDepartment  *department;    /* the one asked for, or NULL */
   GHashTable       *carried;       /* item ids not handled last time */
   GHashTable       *listed;        /* item ids on the agenda */
@@ -39,6 +40,7 @@ typedef struct
 static void
 build_clear (Build *build)
 {
+  g_clear_pointer (&build->by_id, g_hash_table_unref);
   g_clear_pointer (&build->items, g_ptr_array_unref);
   g_clear_object (&build->department);
   g_clear_pointer (&build->carried, g_hash_table_unref);
@@ -179,11 +181,21 @@ static TavlaItem *
 find_item (Build  *build,
            gint64  id)
 {
-  for (guint i = 0; i < build->items->len; i++)
-    if (tavla_item_get_id (g_ptr_array_index (build->items, i)) == id)
-      return g_ptr_array_index (build->items, i);
+  /* Indexed once: deviations and their links are looked up per department. */
+  if (build->by_id == NULL)
+    {
+      build->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < build->items->len; i++)
+        {
+          TavlaItem *item = g_ptr_array_index (build->items, i);
+          gint64 *key = g_new (gint64, 1);
 
-  return NULL;
+          *key = tavla_item_get_id (item);
+          g_hash_table_insert (build->by_id, key, item);
+        }
+    }
+
+  return g_hash_table_lookup (build->by_id, &id);
 }
 
 static TavlaAgendaEntry *

@@ -89,42 +89,48 @@ append_line (GString    *text,
   g_string_append (text, line);
 }
 
-/* What was done to @item_id in this meeting so far, from the core's minutes. */
+/* What was done to @item_id in this meeting so far: its history rows
+ * with the meeting, and the decisions about it. Read per entry rather than
+ * through the whole minutes, so that a big agenda stays quick. */
 static char *
 dup_changes_text (TavlaMeetingMode *self,
                   gint64            item_id)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(TavlaMinutes) minutes = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  gint64 meeting_id = tavla_meeting_get_id (self->meeting);
 
   if (item_id == 0)
     return NULL;
-  if ((minutes = tavla_board_get_minutes (self->board, tavla_meeting_get_id (self->meeting), NULL)) == NULL)
-    return NULL;
 
-  for (guint i = 0; i < minutes->changes->len; i++)
-    {
-      TavlaMinutesChange *change = g_ptr_array_index (minutes->changes, i);
+  if ((history = tavla_board_list_history (self->board, item_id, NULL)) != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+      {
+        g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i);
+        g_autofree char *description = NULL;
+        g_autofree char *line = NULL;
 
-      if (change->item_id == item_id)
-        {
-          g_autofree char *line = g_strdup_printf ("✓ %s", change->description);
+        if (tavla_history_entry_get_meeting_id (entry) != meeting_id)
+          continue;
+        description = tavla_history_entry_describe (entry);
+        line = g_strdup_printf ("✓ %s", description);
+        append_line (text, line);
+      }
 
-          append_line (text, line);
-        }
-    }
-  for (guint i = 0; i < minutes->decisions->len; i++)
-    {
-      TavlaDecision *decision = g_ptr_array_index (minutes->decisions, i);
+  if ((decisions = tavla_board_list_decisions (self->board, meeting_id, NULL)) != NULL)
+    for (guint i = 0; i < decisions->len; i++)
+      {
+        TavlaDecision *decision = g_ptr_array_index (decisions, i);
 
-      if (decision->item_id == item_id)
-        {
-          /* Translators: a decision shown under a proposal in meeting mode. */
-          g_autofree char *line = g_strdup_printf (_("Decision: %s"), decision->text);
+        if (decision->item_id == item_id)
+          {
+            /* Translators: a decision shown under a proposal in meeting mode. */
+            g_autofree char *line = g_strdup_printf (_("Decision: %s"), decision->text);
 
-          append_line (text, line);
-        }
-    }
+            append_line (text, line);
+          }
+      }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

@@ -31,6 +31,7 @@ struct _TavlaMeetingsView
   TavlaMinutes   *minutes;
   gulong          changed_handler;
   gboolean        reloading;
+  gboolean        document_stale;
 };
 
 G_DEFINE_FINAL_TYPE (TavlaMeetingsView, tavla_meetings_view, GTK_TYPE_WIDGET)
@@ -95,6 +96,15 @@ show_document (TavlaMeetingsView *self)
   g_autofree char *title = NULL;
   g_autofree char *markup = NULL;
   TavlaMeetingState state = TAVLA_MEETING_PLANNED;
+
+  /* The agenda is built from the whole board: not while the page is not
+   * shown, so that opening a big board does not wait for it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->document_stale = TRUE;
+      return;
+    }
+  self->document_stale = FALSE;
 
   g_clear_pointer (&self->agenda, tavla_agenda_free);
   g_clear_pointer (&self->minutes, tavla_minutes_free);
@@ -431,6 +441,13 @@ tavla_meetings_view_class_init (TavlaMeetingsViewClass *klass)
 }
 
 static void
+on_map (TavlaMeetingsView *self)
+{
+  if (self->document_stale)
+    show_document (self);
+}
+
+static void
 tavla_meetings_view_init (TavlaMeetingsView *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
@@ -443,6 +460,7 @@ tavla_meetings_view_init (TavlaMeetingsView *self)
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   gtk_widget_set_visible (GTK_WIDGET (self->run_button), FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 void

@@ -600,6 +600,7 @@ recommendation_entry (TavlaRecommendation *recommendation)
                                  tavla_recommendation_status_to_string (tavla_recommendation_get_status (recommendation)));
   set_string_or_null (entry->fields, "owner", tavla_recommendation_get_owner (recommendation));
   set_string_or_null (entry->fields, "due", tavla_recommendation_get_due (recommendation));
+  set_string_or_null (entry->fields, "light", tavla_light_to_string (tavla_recommendation_get_light (recommendation)));
 
   return entry;
 }

@@ -30,6 +30,19 @@ entry_tone (TavlaAgendaEntry *entry,
 
   if (g_strcmp0 (section_id, "overdue") == 0)
     return TAVLA_TONE_RED;
+  /* A recommendation's traffic light. */
+  if (json_object_has_member (entry->fields, "light"))
+    {
+      const char *light = json_object_get_string_member_with_default (entry->fields, "light", NULL);
+
+      if (g_strcmp0 (light, "green") == 0)
+        return TAVLA_TONE_GREEN;
+      if (g_strcmp0 (light, "yellow") == 0)
+        return TAVLA_TONE_YELLOW;
+      if (g_strcmp0 (light, "red") == 0)
+        return TAVLA_TONE_RED;
+      return TAVLA_TONE_NONE;
+    }
   if (!json_object_has_member (entry->fields, "mark"))
     return TAVLA_TONE_NONE;
 

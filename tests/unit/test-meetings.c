@@ -790,6 +790,9 @@ test_weekly_follow_ups (Fixture       *fixture,
 
   section = tavla_agenda_find_section (agenda, "recommendations");
   g_assert_cmpuint (section->entries->len, ==, 2);
+  /* The one due 2026-11-01 is overdue: red. */
+  g_assert_cmpstr (json_object_get_string_member (((TavlaAgendaEntry *) g_ptr_array_index (section->entries, 1))->fields,
+                                                  "light"), ==, "red");
   for (guint i = 0; i < section->entries->len; i++)
     g_assert_cmpstr (((TavlaAgendaEntry *) g_ptr_array_index (section->entries, i))->title, !=,
                      "Utveckla webbplatsen");

@@ -243,9 +243,13 @@ cli_meeting_add (TavlaCli  *cli,
     return cli_usage_error (cli, _("--kind is required"));
   if (date == NULL)
     return cli_usage_error (cli, _("--date is required"));
-  if (!cli_check_text ("--kind", kind_text, &error) || !cli_check_text ("--date", date, &error) ||
-      (department != NULL && !cli_check_text ("--department", department, &error)))
-    return cli_fail (error);
+  {
+    const char *options[] = { "--kind", "--date", "--department" };
+    const char *values[] = { kind_text, date, department };
+
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
+      return cli_fail (error);
+  }
   for (guint i = 0; attendees != NULL && attendees[i] != NULL; i++)
     if (!cli_check_text ("--attendee", attendees[i], &error))
       return cli_fail (error);
@@ -546,10 +550,14 @@ run_agenda (TavlaCli         *cli,
     return cli_usage_error (cli, _("Unexpected argument “%s”"), argv[1]);
   if (kind == TAVLA_MEETING_CHECK_IN && department == NULL)
     return cli_usage_error (cli, _("--department is required"));
-  if ((date != NULL && !cli_check_text ("--date", date, &error)) ||
-      (department != NULL && !cli_check_text ("--department", department, &error)) ||
-      !parse_format (cli, format_text, &as_json, &format, &error))
-    return cli_fail (error);
+  {
+    const char *options[] = { "--date", "--department" };
+    const char *values[] = { date, department };
+
+    if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error) ||
+        !parse_format (cli, format_text, &as_json, &format, &error))
+      return cli_fail (error);
+  }
 
   if ((board = cli_get_board (cli, &error)) == NULL)
     return cli_fail (error);

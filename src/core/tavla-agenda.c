@@ -850,44 +850,33 @@ tavla_board_build_agenda (TavlaBoard              *self,
   g_autofree char *date = NULL;
   g_autofree char *department = NULL;
   gboolean ok = FALSE;
-  GDate day;
 
   g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
   if ((guint) query->kind >= TAVLA_N_MEETING_KINDS)
     {
-      tavla_meetings_input_error ("kind", out_field, error,
+      tavla_board_field_errorf ("kind", out_field, error,
                                   _("Kind of meeting is unknown; use weekly, development-group or check-in."));
       return NULL;
     }
 
-  date = tavla_board_dup_trimmed (query->date);
+  if (!tavla_board_parse_date (query->date, "date", _("Date"), &date, out_field, error))
+    return NULL;
   if (date == NULL)
     date = tavla_date_today ();
-  else if (!tavla_date_parse (date, &day))
-    {
-      tavla_meetings_input_error ("date", out_field, error,
-                                  _("Date “%s” is not a date; write it as YYYY-MM-DD, like 2026-12-07."), date);
-      return NULL;
-    }
-  else
-    {
-      g_free (date);
-      date = tavla_date_format (&day);
-    }
 
   department = tavla_board_dup_trimmed (query->department);
   if (query->kind == TAVLA_MEETING_WEEKLY && department != NULL)
     {
-      tavla_meetings_input_error ("department", out_field, error,
+      tavla_board_field_errorf ("department", out_field, error,
                                   _("The weekly meeting is the whole centre’s; leave the department out "
                                     "or plan a check-in meeting with the department."));
       return NULL;
     }
   if (query->kind == TAVLA_MEETING_CHECK_IN && department == NULL)
     {
-      tavla_meetings_input_error ("department", out_field, error,
+      tavla_board_field_errorf ("department", out_field, error,
                                   _("A check-in meeting is held with a department; give the department."));
       return NULL;
     }

@@ -10,11 +10,6 @@ G_BEGIN_DECLS
 /* Shared by tavla-board-meetings.c and tavla-agenda.c. */
 TavlaMeetingStore *tavla_board_get_meeting_store  (TavlaBoard   *self,
                                                    GError      **error);
-gboolean           tavla_meetings_input_error     (const char   *field,
-                                                   const char  **out_field,
-                                                   GError      **error,
-                                                   const char   *format,
-                                                   ...) G_GNUC_PRINTF (4, 5);
 /* A department by name or code; an input error (field "department") when
  * unknown. */
 TavlaDepartment   *tavla_meetings_find_department (TavlaBoard   *self,

@@ -33,26 +33,6 @@ tavla_board_get_meeting_store (TavlaBoard  *self,
   return TAVLA_MEETING_STORE (store);
 }
 
-gboolean
-tavla_meetings_input_error (const char   *field,
-                            const char  **out_field,
-                            GError      **error,
-                            const char   *format,
-                            ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (out_field != NULL)
-    *out_field = field;
-
-  return tavla_board_set_input_error (error, message);
-}
-
 TavlaDepartment *
 tavla_meetings_find_department (TavlaBoard   *self,
                                 const char   *text,
@@ -64,7 +44,7 @@ tavla_meetings_find_department (TavlaBoard   *self,
 
   if (name == NULL)
     {
-      tavla_meetings_input_error ("department", out_field, error,
+      tavla_board_field_errorf ("department", out_field, error,
                                   _("Department is empty; write the name or code of one of the board’s departments."));
       return NULL;
     }
@@ -81,18 +61,10 @@ tavla_meetings_find_department (TavlaBoard   *self,
         return g_object_ref (candidate);
     }
 
-  tavla_meetings_input_error ("department", out_field, error,
+  tavla_board_field_errorf ("department", out_field, error,
                               _("Department “%s” does not exist; write the name or code of an existing department "
                                 "(see “department list”) or add it first."), name);
   return NULL;
-}
-
-static gboolean
-is_given (const char *text)
-{
-  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
-
-  return trimmed != NULL;
 }
 
 static gboolean
@@ -139,13 +111,13 @@ check_kind_department (TavlaMeetingKind   kind,
   g_autofree char *trimmed = tavla_board_dup_trimmed (department);
 
   if ((guint) kind >= TAVLA_N_MEETING_KINDS)
-    return tavla_meetings_input_error ("kind", out_field, error,
+    return tavla_board_field_errorf ("kind", out_field, error,
                                        _("Kind of meeting is unknown; use weekly, development-group or check-in."));
   if (kind == TAVLA_MEETING_CHECK_IN && trimmed == NULL)
-    return tavla_meetings_input_error ("department", out_field, error,
+    return tavla_board_field_errorf ("department", out_field, error,
                                        _("A check-in meeting is held with a department; give the department."));
   if (kind == TAVLA_MEETING_WEEKLY && trimmed != NULL)
-    return tavla_meetings_input_error ("department", out_field, error,
+    return tavla_board_field_errorf ("department", out_field, error,
                                        _("The weekly meeting is the whole centre’s; leave the department out "
                                          "or plan a check-in meeting with the department."));
 
@@ -158,19 +130,11 @@ parse_meeting_date (const char   *text,
                     const char  **out_field,
                     GError      **error)
 {
-  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
-  GDate date;
+  if (!tavla_board_is_given (text))
+    return tavla_board_field_error ("date", out_field, error,
+                                    _("Date is empty; give the meeting’s date as YYYY-MM-DD, like 2026-12-07."));
 
-  if (trimmed == NULL)
-    return tavla_meetings_input_error ("date", out_field, error,
-                                       _("Date is empty; give the meeting’s date as YYYY-MM-DD, like 2026-12-07."));
-  if (!tavla_date_parse (trimmed, &date))
-    return tavla_meetings_input_error ("date", out_field, error,
-                                       _("Date “%s” is not a date; write it as YYYY-MM-DD, like 2026-12-07."),
-                                       trimmed);
-
-  *out_date = tavla_date_format (&date);
-  return TRUE;
+  return tavla_board_parse_date (text, "date", _("Date"), out_date, out_field, error);
 }
 
 /* Resolves the attendees to person ids (repeats count once). */
@@ -190,7 +154,7 @@ resolve_attendees (TavlaBoard          *self,
 
       if (name == NULL)
         {
-          tavla_meetings_input_error ("attendee", out_field, error,
+          tavla_board_field_errorf ("attendee", out_field, error,
                                       _("Attendee is empty; write the name of a person on the board."));
           return NULL;
         }
@@ -201,7 +165,7 @@ resolve_attendees (TavlaBoard          *self,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return NULL;
             }
-          tavla_meetings_input_error ("attendee", out_field, error,
+          tavla_board_field_errorf ("attendee", out_field, error,
                                       _("Attendee “%s” is not a person on the board; check the spelling "
                                         "(see “person list”) or add the person first."), name);
           return NULL;
@@ -240,7 +204,7 @@ tavla_board_add_meeting (TavlaBoard               *self,
       !parse_meeting_date (input->date, &date, out_field, error))
     return NULL;
 
-  if (input->kind != TAVLA_MEETING_WEEKLY && is_given (input->department) &&
+  if (input->kind != TAVLA_MEETING_WEEKLY && tavla_board_is_given (input->department) &&
       (department = tavla_meetings_find_department (self, input->department, out_field, error)) == NULL)
     return NULL;
 
@@ -323,13 +287,13 @@ refuse_state (TavlaMeeting       *meeting,
     return FALSE;
 
   if (wanted == TAVLA_MEETING_PLANNED)
-    tavla_meetings_input_error ("meeting", NULL, error,
+    tavla_board_field_errorf ("meeting", NULL, error,
                                 _("Meeting %s has already been started; its agenda was made then and is kept as it was."), id);
   else if (state == TAVLA_MEETING_PLANNED)
-    tavla_meetings_input_error ("meeting", NULL, error,
+    tavla_board_field_errorf ("meeting", NULL, error,
                                 _("Meeting %s has not started yet; start it first (“meeting start %s”)."), id, id);
   else
-    tavla_meetings_input_error ("meeting", NULL, error,
+    tavla_board_field_errorf ("meeting", NULL, error,
                                 _("Meeting %s is closed; its minutes are kept as they are. "
                                   "Make the change outside the meeting or plan a new one."), id);
   return TRUE;
@@ -468,7 +432,7 @@ tavla_board_set_meeting_position (TavlaBoard  *self,
 
   if (position > tavla_meeting_get_n_entries (meeting))
     {
-      tavla_meetings_input_error ("position", NULL, error,
+      tavla_board_field_errorf ("position", NULL, error,
                                   _("The agenda has %u entries; give a position from 0 to %u."),
                                   tavla_meeting_get_n_entries (meeting), tavla_meeting_get_n_entries (meeting));
       return NULL;
@@ -508,7 +472,7 @@ tavla_board_handle_meeting_entry (TavlaBoard    *self,
 
   if (position >= tavla_meeting_get_n_entries (meeting))
     {
-      tavla_meetings_input_error ("position", NULL, error,
+      tavla_board_field_errorf ("position", NULL, error,
                                   _("The agenda has %u entries; give a position from 0 to %u."),
                                   tavla_meeting_get_n_entries (meeting),
                                   MAX (tavla_meeting_get_n_entries (meeting), 1) - 1);
@@ -619,7 +583,7 @@ tavla_board_meeting_item_changed (TavlaBoard  *self,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
 
       if (g_error_matches (local_error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND))
-        return tavla_meetings_input_error ("meeting", NULL, error,
+        return tavla_board_field_errorf ("meeting", NULL, error,
                                            _("There is no meeting %s; give a running meeting "
                                              "(see “meeting list”) or leave the meeting out."), id);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -665,13 +629,13 @@ tavla_board_add_decision (TavlaBoard                *self,
   text = tavla_board_dup_trimmed (input->text);
   if (text == NULL)
     {
-      tavla_meetings_input_error ("text", out_field, error,
+      tavla_board_field_errorf ("text", out_field, error,
                                   _("Decision is empty; write what the meeting decided."));
       return NULL;
     }
   if (g_utf8_strlen (text, -1) > MAX_DECISION_CHARS)
     {
-      tavla_meetings_input_error ("text", out_field, error,
+      tavla_board_field_errorf ("text", out_field, error,
                                   _("Decision is longer than %d characters; shorten it or put the details "
                                     "in the proposal’s description."), MAX_DECISION_CHARS);
       return NULL;
@@ -688,7 +652,7 @@ tavla_board_add_decision (TavlaBoard                *self,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return NULL;
             }
-          tavla_meetings_input_error ("item", out_field, error,
+          tavla_board_field_errorf ("item", out_field, error,
                                       _("There is no proposal %s; give the number of an existing "
                                         "proposal or leave the proposal out."), id);
           return NULL;
@@ -696,7 +660,7 @@ tavla_board_add_decision (TavlaBoard                *self,
     }
   if (input->position >= 0 && (guint) input->position >= tavla_meeting_get_n_entries (meeting))
     {
-      tavla_meetings_input_error ("position", out_field, error,
+      tavla_board_field_errorf ("position", out_field, error,
                                   _("The agenda has %u entries; give a position from 0 to %u."),
                                   tavla_meeting_get_n_entries (meeting),
                                   MAX (tavla_meeting_get_n_entries (meeting), 1) - 1);

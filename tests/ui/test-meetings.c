@@ -10,6 +10,7 @@
 #include <string.h>
 #include <tavla/tavla.h>
 
+#include "tavla-document-export.h"
 #include "tavla-meeting-mode.h"
 #include "tavla-meetings-view.h"
 #include "tavla-window.h"
@@ -265,6 +266,24 @@ test_walk_by_keyboard (Fixture       *fixture,
 
       g_assert_cmpint (tavla_history_entry_get_meeting_id (entry), ==, id);
     }
+
+  /* Printed (the print operation to a PDF file, as the print dialog
+   * would), the minutes read back as text. */
+  {
+    g_autofree char *pdf_path = g_build_filename (fixture->dir, "protokoll.pdf", NULL);
+    g_autoptr(TavlaDocument) document = tavla_minutes_build_document (minutes);
+    g_autofree char *text = NULL;
+    const char *argv[] = { "pdftotext", pdf_path, "-", NULL };
+    int status = 0;
+
+    g_assert_cmpuint (tavla_document_print_to_pdf (document, pdf_path, &error), >=, 1);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Webbredaktionen får frågan <direkt>"));
+    g_assert_nonnull (strstr (text, "Dubblett av #1"));
+  }
 
   /* The page now lists the meeting as closed with its minutes. */
   weak = GTK_WIDGET (mode);

@@ -71,10 +71,9 @@ agenda_markup (TavlaAgenda *agenda)
               group = entry->group;
               g_string_append (markup, owner);
             }
-          line = g_markup_printf_escaped ("• %s%s%s%s%s\n", number, entry->title,
+          line = g_markup_printf_escaped ("• %s%s%s%s\n", number, entry->title,
                                           entry->carried_over ? " — " : "",
-                                          entry->carried_over ? _("carried over") : "",
-                                          "");
+                                          entry->carried_over ? _("carried over") : "");
           g_string_append (markup, line);
           if (entry->detail != NULL)
             {

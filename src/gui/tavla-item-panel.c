@@ -435,7 +435,8 @@ reload_choices (TavlaItemPanel *self)
 }
 
 static GtkWidget *
-create_history_row (TavlaHistoryEntry *entry)
+create_history_row (TavlaHistoryEntry *entry,
+                    const char        *meeting)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
@@ -446,6 +447,15 @@ create_history_row (TavlaHistoryEntry *entry)
 
   /* TRANSLATORS: who made a change and when, in the history timeline. */
   who = g_strdup_printf (_("%s · %s"), tavla_history_entry_get_actor (entry), when);
+  if (meeting != NULL)
+    {
+      /* A change made in a meeting names it: "Maria · 2026-12-07 10:12 ·
+       * Weekly meeting 2026-12-07 (w. 50)". */
+      g_autofree char *with = g_strdup_printf (_("%s · %s"), who, meeting);
+
+      g_free (who);
+      who = g_steal_pointer (&with);
+    }
 
   gtk_widget_add_css_class (box, "history-row");
 
@@ -479,6 +489,7 @@ create_history_row (TavlaHistoryEntry *entry)
 static void
 reload_history (TavlaItemPanel *self)
 {
+  g_autoptr(GHashTable) meetings = NULL;
   g_autoptr(GListModel) history = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
@@ -500,11 +511,25 @@ reload_history (TavlaItemPanel *self)
 
   /* Newest first: the last weekly meeting is what people look for. */
   n = g_list_model_get_n_items (history);
+  meetings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = n; i > 0; i--)
     {
       g_autoptr(TavlaHistoryEntry) entry = g_list_model_get_item (history, i - 1);
+      gint64 meeting_id = tavla_history_entry_get_meeting_id (entry);
+      const char *meeting = NULL;
 
-      gtk_list_box_append (self->history_list, create_history_row (entry));
+      if (meeting_id != 0 && (meeting = g_hash_table_lookup (meetings, &meeting_id)) == NULL)
+        {
+          g_autoptr(TavlaMeeting) found = tavla_board_get_meeting (self->board, meeting_id, NULL);
+
+          if (found != NULL)
+            {
+              meeting = tavla_meeting_dup_title (found);
+              g_hash_table_insert (meetings, g_memdup2 (&meeting_id, sizeof meeting_id), (char *) meeting);
+            }
+        }
+
+      gtk_list_box_append (self->history_list, create_history_row (entry, meeting));
     }
 }
 

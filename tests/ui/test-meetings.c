@@ -11,6 +11,7 @@
 #include <tavla/tavla.h>
 
 #include "tavla-document-export.h"
+#include "tavla-item-panel.h"
 #include "tavla-meeting-mode.h"
 #include "tavla-meetings-view.h"
 #include "tavla-window.h"
@@ -136,6 +137,22 @@ static const char *
 page (GtkWindow *mode)
 {
   return gtk_stack_get_visible_child_name (GTK_STACK (child (GTK_WIDGET (mode), TAVLA_TYPE_MEETING_MODE, "stack")));
+}
+
+/* Whether a label under @widget ends with @suffix. */
+static gboolean
+panel_mentions (GtkWidget  *widget,
+                const char *suffix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (panel_mentions (child, suffix))
+      return TRUE;
+
+  return FALSE;
 }
 
 static gint64
@@ -283,6 +300,21 @@ test_walk_by_keyboard (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_nonnull (strstr (text, "Webbredaktionen får frågan <direkt>"));
     g_assert_nonnull (strstr (text, "Dubblett av #1"));
+  }
+
+  /* The proposal's timeline names the meeting its changes were made in. */
+  {
+    GtkWidget *panel = g_object_ref_sink (tavla_item_panel_new ());
+    g_autoptr(TavlaMeeting) meeting = tavla_board_get_meeting (fixture->board, id, &error);
+    g_autofree char *title = tavla_meeting_dup_title (meeting);
+    g_autofree char *expected = NULL;
+
+    tavla_item_panel_set_board (TAVLA_ITEM_PANEL (panel), fixture->board);
+    tavla_item_panel_edit (TAVLA_ITEM_PANEL (panel), second);
+    ui_test_iterate ();
+    expected = g_strdup_printf ("· %s", title);
+    g_assert_true (panel_mentions (panel, expected));
+    g_assert_finalize_object (panel);
   }
 
   /* The page now lists the meeting as closed with its minutes. */

@@ -87,6 +87,8 @@ gboolean    tavla_board_link_item           (TavlaBoard  *self,
                                              const char  *actor,
                                              const char  *now,
                                              GError     **error);
+/* The same for the feedback model (tavla-board-feedback.c). */
+void        tavla_board_feedback_refresh    (TavlaBoard  *self);
 /* Puts a changed item into the items model (unless inside a batch). */
 void        tavla_board_item_written        (TavlaBoard  *self,
                                              TavlaItem   *item);

@@ -993,6 +993,7 @@ tavla_board_refresh (TavlaBoard  *self,
     {
       tavla_board_agreements_refresh (self);
       tavla_board_audits_refresh (self);
+      tavla_board_feedback_refresh (self);
     }
 
   if (changed)

@@ -24,6 +24,7 @@
 #include "tavla-meeting.h"
 #include "tavla-metric.h"
 #include "tavla-period.h"
+#include "tavla-period-report.h"
 #include "tavla-person.h"
 #include "tavla-response-group.h"
 #include "tavla-rules.h"

@@ -673,7 +673,6 @@ tavla_board_link_item_to_feedback (TavlaBoard  *self,
   g_autoptr(TavlaFeedback) feedback = NULL;
   g_autoptr(TavlaItem) item = NULL;
   TavlaStore *store = tavla_board_get_store (self);
-  gboolean added = FALSE;
   gint64 change_id = 0;
 
   g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
@@ -689,11 +688,8 @@ tavla_board_link_item_to_feedback (TavlaBoard  *self,
   if (!tavla_board_begin_batch (self, error))
     return NULL;
 
-  if (!tavla_store_insert_link (store, item_id, "feedback", feedback_id, now, &added, error) ||
-      (added &&
-       ((change_id = tavla_store_next_change_id (store, error)) == 0 ||
-        !tavla_board_write_history (self, "item", item_id, change_id, now, actor, "link",
-                                    NULL, label, NULL, 0, error))) ||
+  if ((change_id = tavla_store_next_change_id (store, error)) == 0 ||
+      !tavla_board_link_item (self, item_id, "feedback", feedback_id, label, change_id, actor, now, error) ||
       (item = tavla_store_get_item (store, item_id, error)) == NULL)
     {
       tavla_board_rollback_batch (self);

@@ -41,32 +41,6 @@ get_feedback_store (TavlaBoard  *self,
   return TAVLA_FEEDBACK_STORE (store);
 }
 
-static gboolean
-input_errorf (const char   *field,
-              const char  **out_field,
-              GError      **error,
-              const char   *format,
-              ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-input_errorf (const char   *field,
-              const char  **out_field,
-              GError      **error,
-              const char   *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (out_field != NULL)
-    *out_field = field;
-  return tavla_board_set_input_error (error, message);
-}
-
 /* Parses an optional date into *@out (NULL when not given); refuses a day
  * after today. */
 static gboolean
@@ -77,27 +51,21 @@ parse_date (const char   *text,
             const char  **out_field,
             GError      **error)
 {
-  g_autofree char *trimmed = tavla_board_dup_trimmed (text);
   g_autofree char *today = NULL;
-  GDate date;
 
-  *out = NULL;
-  if (trimmed == NULL)
+  if (!tavla_board_parse_date (text, field, label, out, out_field, error))
+    return FALSE;
+  if (*out == NULL)
     return TRUE;
 
-  if (!tavla_date_parse (trimmed, &date))
-    return input_errorf (field, out_field, error,
-                         _("%s “%s” is not a date; write it as YYYY-MM-DD, like 2026-03-31."),
-                         label, trimmed);
-
-  *out = tavla_date_format (&date);
   today = tavla_date_today ();
   if (strcmp (*out, today) > 0)
     {
-      g_clear_pointer (out, g_free);
-      return input_errorf (field, out_field, error,
-                           _("%s %s is in the future; write today’s date (%s) or an earlier one."),
-                           label, trimmed, today);
+      g_autofree char *given = g_steal_pointer (out);
+
+      return tavla_board_field_errorf (field, out_field, error,
+                                       _("%s %s is in the future; write today’s date (%s) or an earlier one."),
+                                       label, given, today);
     }
 
   return TRUE;
@@ -114,13 +82,13 @@ find_department (TavlaBoard   *self,
 
   if (name == NULL)
     {
-      input_errorf ("department", out_field, error, "%s",
+      tavla_board_field_errorf ("department", out_field, error, "%s",
                     _("Department is empty; write the name or code of the department the feedback is about."));
       return NULL;
     }
 
   if ((department = tavla_board_find_department (self, name)) == NULL)
-    input_errorf ("department", out_field, error,
+    tavla_board_field_errorf ("department", out_field, error,
                   _("Department “%s” does not exist; write the name or code of one of the board’s "
                     "departments (“department list” shows them)."), name);
 
@@ -136,12 +104,12 @@ parse_channel (const char            *text,
   g_autofree char *trimmed = tavla_board_dup_trimmed (text);
 
   if (trimmed == NULL)
-    return input_errorf ("channel", out_field, error, "%s",
+    return tavla_board_field_errorf ("channel", out_field, error, "%s",
                          _("Channel is empty; write how the feedback came in: phone, email, visit, e-service, "
                            "letter or social."));
   if (!tavla_feedback_channel_from_string (trimmed, out_channel) ||
       *out_channel == TAVLA_FEEDBACK_CHANNEL_OTHER)
-    return input_errorf ("channel", out_field, error,
+    return tavla_board_field_errorf ("channel", out_field, error,
                          _("Channel “%s” is not one of phone, email, visit, e-service, letter or social; "
                            "write one of them."), trimmed);
 
@@ -157,11 +125,11 @@ parse_category (const char             *text,
   g_autofree char *trimmed = tavla_board_dup_trimmed (text);
 
   if (trimmed == NULL)
-    return input_errorf ("category", out_field, error, "%s",
+    return tavla_board_field_errorf ("category", out_field, error, "%s",
                          _("Category is empty; write complaint, suggestion, praise or question."));
   if (!tavla_feedback_category_from_string (trimmed, out_category) ||
       *out_category == TAVLA_FEEDBACK_CATEGORY_OTHER)
-    return input_errorf ("category", out_field, error,
+    return tavla_board_field_errorf ("category", out_field, error,
                          _("Category “%s” is not one of complaint, suggestion, praise or question; "
                            "write one of them."), trimmed);
 
@@ -205,7 +173,7 @@ check_passed_on_date (const char   *text,
     {
       g_autofree char *given = g_steal_pointer (out);
 
-      return input_errorf ("passed-on", out_field, error,
+      return tavla_board_field_errorf ("passed-on", out_field, error,
                            _("Passed-on date %s is before the feedback came in (%s); write %s or a later day."),
                            given, date, date);
     }
@@ -223,7 +191,7 @@ check_input (TavlaBoard                *self,
   g_autofree char *trimmed_date = tavla_board_dup_trimmed (input->date);
 
   if (trimmed_date == NULL)
-    return input_errorf ("date", out_field, error, "%s",
+    return tavla_board_field_errorf ("date", out_field, error, "%s",
                          _("Date is empty; write the day the feedback came in as YYYY-MM-DD."));
   if (!parse_date (input->date, "date", _("Date"), &checked->date, out_field, error) ||
       !parse_channel (input->channel, &checked->channel, out_field, error) ||
@@ -233,10 +201,10 @@ check_input (TavlaBoard                *self,
 
   checked->text = tavla_board_dup_trimmed (input->text);
   if (checked->text == NULL)
-    return input_errorf ("text", out_field, error, "%s",
+    return tavla_board_field_errorf ("text", out_field, error, "%s",
                          _("Text is empty; write what the citizen said."));
   if (g_utf8_strlen (checked->text, -1) > TAVLA_FEEDBACK_MAX_TEXT)
-    return input_errorf ("text", out_field, error,
+    return tavla_board_field_errorf ("text", out_field, error,
                          _("Text is longer than %d characters; shorten it."), TAVLA_FEEDBACK_MAX_TEXT);
 
   if (!check_passed_on_date (input->passed_on_date, checked->date, &checked->passed_on_date,
@@ -431,7 +399,7 @@ tavla_board_list_feedback (TavlaBoard                *self,
     {
       if (!period_days (query->period, &from, &to, error))
         return NULL;
-      if (tavla_board_dup_trimmed (query->department) != NULL &&
+      if (tavla_board_is_given (query->department) &&
           (department = find_department (self, query->department, NULL, error)) == NULL)
         return NULL;
       if ((by_channel = query->channel != NULL && *query->channel != '\0') &&
@@ -625,7 +593,7 @@ tavla_board_pass_on_feedback (TavlaBoard   *self,
     }
   if (tavla_feedback_get_passed_on (feedback))
     {
-      input_errorf ("passed-on", out_field, error,
+      tavla_board_field_errorf ("passed-on", out_field, error,
                     _("This feedback was already passed on to the department on %s."),
                     tavla_feedback_get_passed_on_date (feedback));
       return NULL;
@@ -749,7 +717,7 @@ tavla_board_set_feedback_retention (TavlaBoard  *self,
     value = g_ascii_strtoll (trimmed, &end, 10);
   if (trimmed == NULL || errno != 0 || end == trimmed || *end != '\0' ||
       value < 1 || value > MAX_RETENTION)
-    return input_errorf ("months", NULL, error,
+    return tavla_board_field_errorf ("months", NULL, error,
                          _("Retention “%s” is not a whole number of months from 1 to %d; write one, "
                            "like 24."), trimmed != NULL ? trimmed : "", MAX_RETENTION);
 
@@ -806,8 +774,8 @@ tavla_board_purge_feedback (TavlaBoard   *self,
 
   if ((store = get_feedback_store (self, error)) == NULL)
     return FALSE;
-  if (tavla_board_dup_trimmed (before) == NULL)
-    return input_errorf ("before", NULL, error, "%s",
+  if (!tavla_board_is_given (before))
+    return tavla_board_field_errorf ("before", NULL, error, "%s",
                          _("Before is empty; write the day (YYYY-MM-DD) before which texts with personal data "
                            "are removed."));
   if (!parse_date (before, "before", _("Before"), &day, NULL, error))
@@ -936,13 +904,13 @@ tavla_board_summarize_feedback (TavlaBoard  *self,
     return NULL;
   if (trimmed == NULL)
     {
-      input_errorf ("period", NULL, error, "%s",
+      tavla_board_field_errorf ("period", NULL, error, "%s",
                     _("Period is empty; write a tertial like 2026-T3."));
       return NULL;
     }
   if (!period_days (trimmed, &from, &to, error))
     return NULL;
-  if (tavla_board_dup_trimmed (department) != NULL &&
+  if (tavla_board_is_given (department) &&
       (found = find_department (self, department, NULL, error)) == NULL)
     return NULL;
 

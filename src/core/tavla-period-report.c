@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tavla-board-agreements.h"
+#include "tavla-board-audits.h"
 #include "tavla-board-feedback.h"
 #include "tavla-board-metrics.h"
 #include "tavla-board-private.h"
@@ -325,6 +326,23 @@ read_agreements (TavlaPeriodReport  *report,
   return TRUE;
 }
 
+static gboolean
+read_recommendations (TavlaPeriodReport  *report,
+                      TavlaBoard         *board,
+                      GError            **error)
+{
+  TavlaRecommendationQuery query = { .on = report->on };
+  g_autoptr(GListModel) recommendations = tavla_board_list_recommendations (board, &query, error);
+
+  if (recommendations == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (recommendations); i++)
+    g_ptr_array_add (report->recommendations, g_list_model_get_item (recommendations, i));
+
+  return TRUE;
+}
+
 TavlaPeriodReport *
 tavla_board_build_period_report (TavlaBoard  *self,
                                  const char  *tertial,
@@ -381,7 +399,8 @@ tavla_board_build_period_report (TavlaBoard  *self,
       !read_deviations (report, self, error) ||
       !read_items (report, self, error) ||
       (report->feedback = tavla_board_summarize_feedback (self, report->tertial, NULL, error)) == NULL ||
-      !read_agreements (report, self, error))
+      !read_agreements (report, self, error) ||
+      !read_recommendations (report, self, error))
     return NULL;
 
   return g_steal_pointer (&report);
@@ -765,6 +784,61 @@ add_agreements (TavlaPeriodReport *report,
   }
 }
 
+static TavlaTone
+light_tone (TavlaLight light)
+{
+  switch (light)
+    {
+    case TAVLA_LIGHT_GREEN:
+      return TAVLA_TONE_GREEN;
+    case TAVLA_LIGHT_YELLOW:
+      return TAVLA_TONE_YELLOW;
+    case TAVLA_LIGHT_RED:
+      return TAVLA_TONE_RED;
+    case TAVLA_LIGHT_NONE:
+    default:
+      return TAVLA_TONE_GREY;
+    }
+}
+
+static void
+add_recommendations (TavlaPeriodReport *report,
+                     TavlaDocument     *document)
+{
+  const char *headings[5] = { _("Recommendation"), _("Owner"), _("Due"), _("Status"), _("Light") };
+  static const double shares[5] = { 0.44, 0.16, 0.13, 0.15, 0.12 };
+  const char *audit = NULL;
+
+  tavla_document_add_heading (document, _("Audit recommendations"));
+  if (report->recommendations->len == 0)
+    {
+      tavla_document_add_note (document, _("No audit recommendations are registered."));
+      return;
+    }
+
+  for (guint i = 0; i < report->recommendations->len; i++)
+    {
+      TavlaRecommendation *recommendation = g_ptr_array_index (report->recommendations, i);
+      TavlaLight light = tavla_recommendation_get_light (recommendation);
+      const char *cells[5] = {
+        tavla_recommendation_get_text (recommendation),
+        tavla_recommendation_get_owner (recommendation),
+        tavla_recommendation_get_due (recommendation),
+        tavla_recommendation_status_get_label (tavla_recommendation_get_status (recommendation)),
+        light != TAVLA_LIGHT_NONE ? tavla_light_get_label (light) : NULL,
+      };
+
+      /* One table per audit, under its title. */
+      if (g_strcmp0 (audit, tavla_recommendation_get_audit_title (recommendation)) != 0)
+        {
+          audit = tavla_recommendation_get_audit_title (recommendation);
+          tavla_document_add_subheading (document, audit);
+          tavla_document_add_table (document, 5, headings, shares);
+        }
+      tavla_document_add_row (document, light_tone (light), cells);
+    }
+}
+
 TavlaDocument *
 tavla_period_report_to_document (TavlaPeriodReport *report)
 {
@@ -788,6 +862,7 @@ tavla_period_report_to_document (TavlaPeriodReport *report)
   add_improvements (report, document);
   add_feedback (report, document);
   add_agreements (report, document);
+  add_recommendations (report, document);
 
   return g_steal_pointer (&document);
 }
@@ -1035,6 +1110,37 @@ add_agreements_json (JsonBuilder       *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_recommendations_json (JsonBuilder       *builder,
+                          TavlaPeriodReport *report)
+{
+  json_builder_set_member_name (builder, "recommendations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->recommendations->len; i++)
+    {
+      TavlaRecommendation *recommendation = g_ptr_array_index (report->recommendations, i);
+      TavlaAssessment assessment = tavla_recommendation_get_assessment (recommendation);
+      TavlaLight light = tavla_recommendation_get_light (recommendation);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, tavla_recommendation_get_id (recommendation));
+      add_string_or_null (builder, "audit", tavla_recommendation_get_audit_title (recommendation));
+      add_string_or_null (builder, "text", tavla_recommendation_get_text (recommendation));
+      add_string_or_null (builder, "owner", tavla_recommendation_get_owner (recommendation));
+      add_string_or_null (builder, "due", tavla_recommendation_get_due (recommendation));
+      add_string_or_null (builder, "status",
+                          tavla_recommendation_status_to_string (tavla_recommendation_get_status (recommendation)));
+      add_string_or_null (builder, "assessment",
+                          assessment != TAVLA_ASSESSMENT_NONE ? tavla_assessment_to_string (assessment) : NULL);
+      add_string_or_null (builder, "light", light != TAVLA_LIGHT_NONE ? tavla_light_to_string (light) : NULL);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, tavla_recommendation_is_overdue (recommendation));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 tavla_period_report_to_json (TavlaPeriodReport *report)
 {
@@ -1058,6 +1164,7 @@ tavla_period_report_to_json (TavlaPeriodReport *report)
   json_builder_set_member_name (builder, "feedback");
   add_summary (builder, report->feedback);
   add_agreements_json (builder, report);
+  add_recommendations_json (builder, report);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -77,6 +77,14 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(TavlaItem) escaped = NULL;
   g_autoptr(TavlaFeedback) feedback = NULL;
   g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autoptr(TavlaAudit) audit = NULL;
+  g_autoptr(TavlaRecommendation) recommendation = NULL;
+  TavlaAuditInput audit_input = { .title = "KPMG granskning av kundcenter", .auditor = "KPMG", .date = "2022-06-02",
+                                .body = "Kommunstyrelsen" };
+  TavlaRecommendationInput recommendation_input = {
+    .text = "Genomför en extern och en intern undersökning av tillgängligheten", .owner = "Anna Lindqvist",
+    .due = "2026-12-31",
+  };
 
   fixture->dir = test_tmpdir_new ();
   fixture->board = test_board_new_staffed (fixture->dir);
@@ -129,6 +137,11 @@ fixture_set_up (Fixture       *fixture,
   feedback = tavla_board_add_feedback (fixture->board, &feedback_input, NULL, NULL, &error);
   g_assert_no_error (error);
   agreement = tavla_board_add_agreement (fixture->board, &agreement_input, NULL, NULL, &error);
+  g_assert_no_error (error);
+  audit = tavla_board_add_audit (fixture->board, &audit_input, NULL, NULL, &error);
+  g_assert_no_error (error);
+  recommendation = tavla_board_add_recommendation (fixture->board, tavla_audit_get_id (audit),
+                                                   &recommendation_input, NULL, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -190,6 +203,8 @@ test_markdown (Fixture       *fixture,
     "Citizen feedback per department", "Socialförvaltningen", "1",
     "Delivery agreements", "Socialförvaltningen", "Active", "2026-09-15",
     "Reviews done in the tertial", "Socialförvaltningen, version 1, signed 2026-09-15",
+    "Audit recommendations", "KPMG granskning av kundcenter", "Genomför en extern och en intern",
+    "Anna Lindqvist", "2026-12-31", "Open",
     NULL,
   };
 
@@ -241,6 +256,8 @@ test_json (Fixture       *fixture,
                    fixture->done_id);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "improvement_areas")), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "feedback"), "total"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (root, "recommendations"), 0), "status"), ==, "open");
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "cli-agreements.h"
 #include "cli-audits.h"
 #include "cli-meetings.h"
+#include "cli-feedback.h"
 #include "cli-output.h"
 #include "tavla-cli.h"
 
@@ -175,6 +176,31 @@ static const CliCommand agenda_actions[] = {
   { NULL, NULL, NULL, NULL },
 };
 
+static const CliCommand feedback_actions[] = {
+  { "add", cli_feedback_add, N_("--date DATE --channel C --department D --category C --text TEXT"),
+    N_("Register citizen feedback (synpunkt) about a department") },
+  { "list", cli_feedback_list, NULL, N_("List feedback, by tertial, department, category or words") },
+  { "show", cli_feedback_show, N_("ID"), N_("Show one feedback and the proposals started from it") },
+  { "pass-on", cli_feedback_pass_on, N_("ID [--date DATE]"),
+    N_("Record that feedback was passed on to its department") },
+  { "link", cli_feedback_link, N_("ID --item ID"), N_("Link a proposal to the feedback it came from") },
+  { "purge", cli_feedback_purge, N_("[--before DATE]"),
+    N_("Remove the text of old feedback that holds personal data") },
+  { "retention", cli_feedback_retention, N_("[MONTHS]"),
+    N_("Show or set how long texts with personal data are kept") },
+  { "summary", cli_feedback_summary, N_("--tertial T [--department D]"),
+    N_("Count a tertial's feedback per department, category and channel") },
+  { "export", cli_feedback_export, N_("--tertial T [--department D] --format markdown|html|pdf"),
+    N_("Export a tertial's feedback for a department, ready to send") },
+  { NULL, NULL, NULL, NULL },
+};
+
+static const CliCommand report_actions[] = {
+  { "period", cli_report_period, N_("--tertial T [--format markdown|html|pdf|json] [--output FILE]"),
+    N_("The period report (periodrapport) of a tertial") },
+  { NULL, NULL, NULL, NULL },
+};
+
 static const CliGroup groups[] = {
   { "init", NULL, { "init", cli_init, NULL,
                     N_("Create or upgrade the database and print its path") } },
@@ -195,6 +221,8 @@ static const CliGroup groups[] = {
   { "recommendation", recommendation_actions, { NULL, NULL, NULL, NULL } },
   { "meeting", meeting_actions, { NULL, NULL, NULL, NULL } },
   { "agenda", agenda_actions, { NULL, NULL, NULL, NULL } },
+  { "feedback", feedback_actions, { NULL, NULL, NULL, NULL } },
+  { "report", report_actions, { NULL, NULL, NULL, NULL } },
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");

@@ -372,7 +372,8 @@ tavla_board_load_demo_from_data (TavlaBoard  *self,
        tavla_board_demo_load_figures (self, root, real_now, error) &&
        tavla_board_demo_load_agreements (self, root, real_now, error) &&
        tavla_board_demo_load_audits (self, root, real_now, error) &&
-       tavla_board_demo_load_meetings (self, root, real_now, error);
+       tavla_board_demo_load_meetings (self, root, real_now, error) &&
+       tavla_board_demo_load_feedback (self, root, real_now, error);
   tavla_clock_set_now_override (saved_override);
 
   if (!ok)
@@ -385,6 +386,8 @@ tavla_board_load_demo_from_data (TavlaBoard  *self,
     return FALSE;
 
   tavla_board_refresh (self, NULL);
+  /* Written by this connection, so the refresh did not see it. */
+  tavla_board_feedback_refresh (self);
 
   return TRUE;
 }

@@ -78,6 +78,7 @@ find_department (TavlaBoard   *self,
                  GError      **error)
 {
   g_autofree char *name = tavla_board_dup_trimmed (text);
+  g_autoptr(GPtrArray) departments = NULL;
   TavlaDepartment *department = NULL;
 
   if (name == NULL)
@@ -87,7 +88,20 @@ find_department (TavlaBoard   *self,
       return NULL;
     }
 
-  if ((department = tavla_board_find_department (self, name)) == NULL)
+  /* From the store, not the board's model, which waits for the end of a
+   * batch (the demo adds departments and feedback in one). */
+  departments = tavla_store_list_departments (tavla_board_get_store (self), error);
+  if (departments == NULL)
+    return NULL;
+  for (guint i = 0; department == NULL && i < departments->len; i++)
+    {
+      TavlaDepartment *candidate = g_ptr_array_index (departments, i);
+
+      if (g_strcmp0 (tavla_department_get_name (candidate), name) == 0 ||
+          g_strcmp0 (tavla_department_get_code (candidate), name) == 0)
+        department = g_object_ref (candidate);
+    }
+  if (department == NULL)
     tavla_board_field_errorf ("department", out_field, error,
                   _("Department “%s” does not exist; write the name or code of one of the board’s "
                     "departments (“department list” shows them)."), name);

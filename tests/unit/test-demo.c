@@ -208,6 +208,44 @@ test_demo_audits (void)
   g_assert_cmpuint (tavla_audit_get_n_open (deloitte), ==, 0);
 }
 
+/* The demo's citizen feedback: every tertial of the last year has some,
+ * in every department, and the feedback proposals point back at it. */
+static void
+test_demo_feedback (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaFeedbackSummary) current = NULL;
+  g_autoptr(TavlaFeedbackSummary) previous = NULL;
+  GListModel *feedback = NULL;
+  guint n_personal = 0;
+
+  g_assert_true (tavla_board_load_demo (board, &error));
+  g_assert_no_error (error);
+
+  /* The board's model sees what the loader wrote. */
+  feedback = tavla_board_get_feedback_model (board);
+  g_assert_cmpuint (g_list_model_get_n_items (feedback), >=, 40);
+  for (guint i = 0; i < g_list_model_get_n_items (feedback); i++)
+    {
+      g_autoptr(TavlaFeedback) one = g_list_model_get_item (feedback, i);
+
+      n_personal += tavla_feedback_get_personal_data (one) ? 1 : 0;
+    }
+  g_assert_cmpuint (n_personal, >, 0);
+
+  /* TEST_TODAY is in 2026-T3. */
+  current = tavla_board_summarize_feedback (board, "2026-T3", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (current->all.total, >=, 10);
+  g_assert_cmpuint (current->departments->len, ==, 6);
+  g_assert_cmpuint (current->items->len, >, 0);
+  previous = tavla_board_summarize_feedback (board, "2026-T2", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (previous->all.total, >=, 10);
+}
+
 /* The demo's metrics: four response groups, the centre's goals, the channel
  * mix and the cases passed on, two years of weekly figures that dip when
  * they should, and explained deviations linked to proposals. */
@@ -338,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/demo/loader", test_demo_loader);
   g_test_add_func ("/demo/damaged-writes-nothing", test_demo_damaged_writes_nothing);
   g_test_add_func ("/demo/builtin", test_demo_builtin);
+  g_test_add_func ("/demo/feedback", test_demo_feedback);
   g_test_add_func ("/demo/metrics", test_demo_metrics);
   g_test_add_func ("/demo/audits", test_demo_audits);
 

@@ -698,5 +698,8 @@ cli_feedback_export (TavlaCli  *cli,
   if ((document = tavla_board_build_feedback_compilation (board, tertial, department, &error)) == NULL)
     return cli_fail (error);
 
-  return cli_write_document (cli, document, format, output);
+  if (!cli_write_document (cli, document, format, output, &error))
+    return cli_fail (error);
+
+  return CLI_EXIT_OK;
 }

@@ -25,11 +25,5 @@ gboolean cli_parse_document_format (const char         *text,
                                     TavlaExportFormat  *out_format,
                                     gboolean           *out_json,
                                     GError            **error);
-/* Writes @document in @format to @output (a file, or standard output
- * when NULL); shared by the exports of this issue. */
-int cli_write_document     (TavlaCli          *cli,
-                            TavlaDocument     *document,
-                            TavlaExportFormat  format,
-                            const char        *output);
 
 G_END_DECLS

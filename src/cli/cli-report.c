@@ -10,8 +10,8 @@
 
 /*
  * The period report (issue 7): `report period --tertial T --format
- * markdown|html|pdf|json [--output FILE]`, and the document output the
- * exports of this issue share.
+ * markdown|html|pdf|json [--output FILE]`, and the --format of the
+ * feedback compilation.
  */
 
 gboolean
@@ -27,52 +27,18 @@ cli_parse_document_format (const char         *text,
       *out_json = TRUE;
       return TRUE;
     }
+  if (!allow_json)
+    return cli_parse_export_format (text, out_format, error);
   if (tavla_export_format_from_string (text, out_format))
     return TRUE;
 
   {
     g_autofree char *shown = g_utf8_make_valid (text, -1);
 
-    if (allow_json)
-      g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-                   _("--format “%s” is not known; write markdown, html, pdf or json"), shown);
-    else
-      g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
-                   _("--format “%s” is not known; write markdown, html or pdf"), shown);
+    g_set_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID,
+                 _("--format “%s” is not known; write markdown, html, pdf or json"), shown);
   }
   return FALSE;
-}
-
-int
-cli_write_document (TavlaCli          *cli,
-                    TavlaDocument     *document,
-                    TavlaExportFormat  format,
-                    const char        *output)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (output != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-
-      if (!tavla_document_render_to_file (document, format, file, &error))
-        return cli_fail (error);
-      return CLI_EXIT_OK;
-    }
-
-  if ((bytes = tavla_document_render (document, format, &error)) == NULL)
-    return cli_fail (error);
-
-  {
-    gsize length = 0;
-    const char *data = g_bytes_get_data (bytes, &length);
-
-    g_string_append_len (cli->out, data, length);
-    cli_flush (cli, FALSE);
-  }
-
-  return CLI_EXIT_OK;
 }
 
 /* ---- report period ------------------------------------------------------------ */
@@ -148,5 +114,8 @@ cli_report_period (TavlaCli  *cli,
     }
 
   document = tavla_period_report_to_document (report);
-  return cli_write_document (cli, document, format, output);
+  if (!cli_write_document (cli, document, format, output, &error))
+    return cli_fail (error);
+
+  return CLI_EXIT_OK;
 }

@@ -6,6 +6,7 @@
 
 #include "tavla-agreements-view.h"
 #include "tavla-audits-view.h"
+#include "tavla-feedback-view.h"
 #include "tavla-file-chooser.h"
 #include "tavla-gui-settings.h"
 #include "tavla-meetings-view.h"
@@ -26,6 +27,7 @@ struct _TavlaWindow
   TavlaAgreementsView  *agreements_view;
   TavlaAuditsView      *audits_view;
   TavlaMeetingsView    *meetings_view;
+  TavlaFeedbackView    *feedback_view;
   AdwStatusPage        *error_page;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
@@ -61,6 +63,7 @@ set_board (TavlaWindow *self,
   tavla_agreements_view_set_board (self->agreements_view, board);
   tavla_audits_view_set_board (self->audits_view, board);
   tavla_meetings_view_set_board (self->meetings_view, board);
+  tavla_feedback_view_set_board (self->feedback_view, board);
   if (board == NULL)
     return;
 
@@ -145,6 +148,9 @@ show_page_action (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+  /* A call is going on: the cursor goes where the citizen's words go. */
+  if (g_strcmp0 (name, "feedback") == 0)
+    tavla_feedback_view_focus_form (self->feedback_view);
 }
 
 /* "Create Improvement" on the Metrics page: the proposal is made on the
@@ -199,12 +205,14 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "agreements");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "audits");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "meetings");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "feedback");
 
   g_type_ensure (TAVLA_TYPE_BOARD_VIEW);
   g_type_ensure (TAVLA_TYPE_METRICS_VIEW);
   g_type_ensure (TAVLA_TYPE_AGREEMENTS_VIEW);
   g_type_ensure (TAVLA_TYPE_AUDITS_VIEW);
   g_type_ensure (TAVLA_TYPE_MEETINGS_VIEW);
+  g_type_ensure (TAVLA_TYPE_FEEDBACK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tavla/Tavla/tavla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, toast_overlay);
@@ -216,6 +224,7 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, agreements_view);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, audits_view);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, meetings_view);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, feedback_view);
   gtk_widget_class_bind_template_callback (widget_class, on_act_on_deviation);
   gtk_widget_class_bind_template_callback (widget_class, on_open_item);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, error_page);

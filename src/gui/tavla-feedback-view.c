@@ -31,6 +31,7 @@ struct _TavlaFeedbackView
   GtkCheckButton *personal_check;
   GtkCheckButton *passed_on_check;
   GtkLabel      *form_message;
+  GtkWidget     *register_button;
   GtkDropDown   *tertial_dropdown;
   GtkDropDown   *filter_department_dropdown;
   GtkDropDown   *filter_category_dropdown;
@@ -583,10 +584,13 @@ static void
 tavla_feedback_view_dispose (GObject *object)
 {
   TavlaFeedbackView *self = TAVLA_FEEDBACK_VIEW (object);
+  GtkWidget *child;
 
   disconnect_board (self);
   g_clear_object (&self->board);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAVLA_TYPE_FEEDBACK_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (tavla_feedback_view_parent_class)->dispose (object);
 }
@@ -677,6 +681,7 @@ tavla_feedback_view_class_init (TavlaFeedbackViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaFeedbackView, personal_check);
   gtk_widget_class_bind_template_child (widget_class, TavlaFeedbackView, passed_on_check);
   gtk_widget_class_bind_template_child (widget_class, TavlaFeedbackView, form_message);
+  gtk_widget_class_bind_template_child (widget_class, TavlaFeedbackView, register_button);
   gtk_widget_class_bind_template_child (widget_class, TavlaFeedbackView, tertial_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TavlaFeedbackView, filter_department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TavlaFeedbackView, filter_category_dropdown);

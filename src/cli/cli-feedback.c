@@ -105,8 +105,9 @@ print_feedback (TavlaCli      *cli,
   g_autoptr(CliFields) fields = cli_fields_new ();
   g_autofree char *text = tavla_feedback_dup_display_text (feedback);
   g_autofree char *passed_on = passed_on_text (feedback);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, tavla_feedback_get_id (feedback));
 
-  cli_print_line (cli, _("Feedback #%" G_GINT64_FORMAT), tavla_feedback_get_id (feedback));
+  cli_print_line (cli, _("Feedback #%s"), id_text);
   cli_fields_add (fields, _("Date"), tavla_feedback_get_date (feedback));
   cli_fields_add (fields, _("Department"), tavla_feedback_get_department (feedback));
   cli_fields_add (fields, _("Category"), tavla_feedback_category_get_label (tavla_feedback_get_category (feedback)));

@@ -116,8 +116,12 @@ tavla_sqlite_feedback_get (TavlaFeedbackStore  *store,
   if (rc == SQLITE_ROW)
     return read_feedback (stmt, error);
   if (rc == SQLITE_DONE)
-    g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND,
-                 _("There is no feedback %" G_GINT64_FORMAT "; “feedback list” shows them."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND,
+                   _("There is no feedback %s; “feedback list” shows them."), number);
+    }
   else
     tavla_sqlite_store_fail (self, rc, error);
 

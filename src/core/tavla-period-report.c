@@ -684,6 +684,8 @@ add_feedback (TavlaPeriodReport *report,
 
   add_feedback_table (document, report->feedback);
   add_channels (document, report->feedback);
+  if (report->feedback->items->len > 0)
+    tavla_document_add_subheading (document, _("Improvements started from the feedback"));
   for (guint i = 0; i < report->feedback->items->len; i++)
     {
       g_autofree char *text = describe_item (g_ptr_array_index (report->feedback->items, i));

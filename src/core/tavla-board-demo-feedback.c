@@ -5,8 +5,8 @@
 #include <json-glib/json-glib.h>
 
 #include "tavla-board-feedback.h"
+#include "tavla-board-demo-private.h"
 #include "tavla-board-private.h"
-#include "tavla-clock.h"
 #include "tavla-error.h"
 
 /*
@@ -20,35 +20,6 @@
  * category, personal_data, passed_on_after_days, text and item (the title
  * of the proposal it started).
  */
-
-#define SECONDS_PER_DAY (24 * 60 * 60)
-
-static void
-set_clock_days_ago (GDateTime *real_now,
-                    gint64     days_ago)
-{
-  g_autoptr(GDateTime) then = g_date_time_add_seconds (real_now, (gdouble) (-days_ago * SECONDS_PER_DAY));
-
-  tavla_clock_set_now_override (then);
-}
-
-static char *
-date_days_ago (GDateTime *real_now,
-               gint64     days_ago)
-{
-  g_autoptr(GDateTime) then = g_date_time_add_seconds (real_now, (gdouble) (-days_ago * SECONDS_PER_DAY));
-
-  return g_date_time_format (then, "%F");
-}
-
-static gboolean
-demo_error (GError     **error,
-            const char  *what)
-{
-  g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_FAILED,
-               _("The demo data is damaged (%s); reinstall Tavla."), what);
-  return FALSE;
-}
 
 /* From the store: the board's item model waits for the end of the
  * loader's batch. */
@@ -67,7 +38,7 @@ find_item (TavlaBoard  *self,
         return tavla_item_get_id (item);
     }
   if (items != NULL)
-    demo_error (error, title);
+    tavla_demo_error (error, title);
 
   return 0;
 }
@@ -79,35 +50,37 @@ load_one (TavlaBoard  *self,
           const char  *actor,
           GError     **error)
 {
-  gint64 days_ago = json_object_get_int_member_with_default (object, "days_ago", -1);
-  gint64 passed_on_after = json_object_get_int_member_with_default (object, "passed_on_after_days", -1);
-  const char *item_title = json_object_get_string_member_with_default (object, "item", NULL);
+  const char *item_title = tavla_demo_member_string (object, "item");
+  gint64 days_ago = -1;
+  gint64 passed_on_after = -1;
   g_autofree char *date = NULL;
   g_autofree char *passed_on = NULL;
   g_autoptr(TavlaFeedback) feedback = NULL;
   TavlaFeedbackInput input = {
-    .channel = json_object_get_string_member_with_default (object, "channel", NULL),
-    .department = json_object_get_string_member_with_default (object, "department", NULL),
-    .category = json_object_get_string_member_with_default (object, "category", NULL),
-    .text = json_object_get_string_member_with_default (object, "text", NULL),
+    .channel = tavla_demo_member_string (object, "channel"),
+    .department = tavla_demo_member_string (object, "department"),
+    .category = tavla_demo_member_string (object, "category"),
+    .text = tavla_demo_member_string (object, "text"),
     .personal_data = json_object_get_boolean_member_with_default (object, "personal_data", FALSE),
   };
-  gint64 registered_days_ago = days_ago;
+  gint64 registered_days_ago = 0;
 
-  if (days_ago < 0)
-    return demo_error (error, "feedback");
+  if (!tavla_demo_member_int (object, "days_ago", &days_ago) || days_ago < 0)
+    return tavla_demo_error (error, "feedback");
+  tavla_demo_member_int (object, "passed_on_after_days", &passed_on_after);
 
-  date = date_days_ago (real_now, days_ago);
+  registered_days_ago = days_ago;
+  date = tavla_demo_date_days_from (real_now, -days_ago);
   input.date = date;
   if (passed_on_after >= 0)
     {
       registered_days_ago = MAX (0, days_ago - passed_on_after);
-      passed_on = date_days_ago (real_now, registered_days_ago);
+      passed_on = tavla_demo_date_days_from (real_now, -registered_days_ago);
       input.passed_on_date = passed_on;
     }
 
   /* Registered on the day it was passed on (or came in). */
-  set_clock_days_ago (real_now, registered_days_ago);
+  tavla_demo_set_clock_days_ago (real_now, registered_days_ago);
   if ((feedback = tavla_board_add_feedback (self, &input, actor, NULL, error)) == NULL)
     return FALSE;
 
@@ -140,8 +113,8 @@ tavla_board_demo_load_feedback (TavlaBoard  *self,
 
   if (!json_object_has_member (root, "feedback"))
     return TRUE;
-  if ((feedback = json_object_get_array_member (root, "feedback")) == NULL)
-    return demo_error (error, "feedback");
+  if ((feedback = tavla_demo_member_array (root, "feedback")) == NULL)
+    return tavla_demo_error (error, "feedback");
 
   /* Oldest first, as they came in (the file lists the newest first). */
   for (guint i = json_array_get_length (feedback); i > 0; i--)
@@ -149,7 +122,7 @@ tavla_board_demo_load_feedback (TavlaBoard  *self,
       JsonObject *object = json_array_get_object_element (feedback, i - 1);
 
       if (object == NULL)
-        return demo_error (error, "feedback");
+        return tavla_demo_error (error, "feedback");
       if (!load_one (self, object, real_now, actor, error))
         return FALSE;
     }

@@ -37,4 +37,12 @@ gboolean    tavla_board_demo_load_audits  (TavlaBoard  *self,
                                            GDateTime   *real_now,
                                            GError     **error);
 
+/* The "feedback" section of the demo data, when there is one
+ * (tavla-board-demo-feedback.c), after the departments and items, inside
+ * the loader's batch. */
+gboolean    tavla_board_demo_load_feedback (TavlaBoard  *self,
+                                            JsonObject  *root,
+                                            GDateTime   *real_now,
+                                            GError     **error);
+
 G_END_DECLS

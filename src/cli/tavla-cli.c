@@ -499,6 +499,30 @@ print_demo_meetings (TavlaCli   *cli,
   cli_print_line (cli, _("Meetings: %s, %s."), meetings_text, decisions_text);
 }
 
+/* "Citizen feedback: 44, of which 20 in T3 2026." when the demo has any. */
+static void
+print_demo_feedback (TavlaCli   *cli,
+                     TavlaBoard *board)
+{
+  g_autoptr(TavlaFeedbackSummary) summary = NULL;
+  g_autofree char *tertial = NULL;
+  g_autofree char *period = NULL;
+  TavlaPeriod current = { 0 };
+  guint n_feedback = g_list_model_get_n_items (tavla_board_get_feedback_model (board));
+
+  if (n_feedback == 0)
+    return;
+
+  tavla_period_current (TAVLA_PERIOD_TERTIAL, &current);
+  tertial = tavla_period_format (&current);
+  period = tavla_period_display (&current);
+  if ((summary = tavla_board_summarize_feedback (board, tertial, NULL, NULL)) == NULL)
+    return;
+
+  /* TRANSLATORS: "Citizen feedback: 44, of which 20 in T3 2026." */
+  cli_print_line (cli, _("Citizen feedback: %u, of which %u in %s."), n_feedback, summary->all.total, period);
+}
+
 static int
 cli_demo (TavlaCli  *cli,
           int        argc,
@@ -593,6 +617,7 @@ cli_demo (TavlaCli  *cli,
       print_demo_agreements (cli, board);
       print_demo_audits (cli, board);
       print_demo_meetings (cli, board);
+      print_demo_feedback (cli, board);
     }
 
   return CLI_EXIT_OK;

@@ -325,6 +325,31 @@ test_report (Fixture       *f,
   expect_error (f, 2, "--tertial");
 }
 
+/* The demo registers feedback in the current tertial, and says so. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonNode) list = NULL;
+  /* The demo is dated back from today, with feedback every few days: the
+   * tertial of ten days ago has some whatever today is. */
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -10);
+  g_autofree char *tertial = g_strdup_printf ("%d-T%d", g_date_time_get_year (then),
+                                              (g_date_time_get_month (then) - 1) / 4 + 1);
+
+  run (f, "demo", NULL);
+  expect_ok (f);
+  expect_output (f, "Citizen feedback: ");
+
+  list = run_json (f, "--json", "feedback", "list", "--department", "Socialförvaltningen", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), >, 3);
+  run (f, "report", "period", "--tertial", tertial, NULL);
+  expect_ok (f);
+  expect_output (f, "## Citizen feedback per department");
+  expect_output (f, "| All departments |");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -343,6 +368,7 @@ main (int    argc,
   ADD ("/cli/feedback/summary", test_summary);
   ADD ("/cli/feedback/purge", test_purge);
   ADD ("/cli/report/period", test_report);
+  ADD ("/cli/feedback/demo", test_demo);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include "tavla-board.h"
 #include "tavla-feedback.h"
+#include "tavla-rules.h"
 
 G_BEGIN_DECLS
 
@@ -114,6 +115,15 @@ TavlaItem     *tavla_board_link_item_to_feedback (TavlaBoard          *self,
                                                   gint64               feedback_id,
                                                   const char          *actor,
                                                   GError             **error);
+/* Creates an improvement item from feedback in one transaction: the item
+ * from @fields through the normal item rules (as tavla_board_create_item();
+ * its source is "feedback" whatever @fields says, and its department the
+ * feedback's unless @fields names one), linked to the feedback. */
+TavlaItem     *tavla_board_act_on_feedback (TavlaBoard                *self,
+                                            gint64                     feedback_id,
+                                            const TavlaItemChange     *fields,
+                                            const char                *actor,
+                                            GError                   **error);
 /* Items linked to the feedback (TavlaItem), by id. */
 GPtrArray     *tavla_board_list_feedback_items (TavlaBoard            *self,
                                                 gint64                 feedback_id,

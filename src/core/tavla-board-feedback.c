@@ -687,6 +687,55 @@ tavla_board_link_item_to_feedback (TavlaBoard  *self,
   return g_steal_pointer (&item);
 }
 
+TavlaItem *
+tavla_board_act_on_feedback (TavlaBoard             *self,
+                             gint64                  feedback_id,
+                             const TavlaItemChange  *fields,
+                             const char             *actor_in,
+                             GError                **error)
+{
+  g_autofree char *actor = tavla_board_resolve_actor (actor_in);
+  g_autoptr(TavlaFeedback) feedback = NULL;
+  g_autoptr(TavlaItem) created = NULL;
+  g_autoptr(TavlaItem) item = NULL;
+  TavlaItemChange change = { 0 };
+
+  g_return_val_if_fail (TAVLA_IS_BOARD (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  if ((feedback = tavla_board_get_feedback (self, feedback_id, error)) == NULL)
+    return NULL;
+
+  change = *fields;
+  change.set |= TAVLA_ITEM_FIELD_SOURCE;
+  change.source = TAVLA_SOURCE_FEEDBACK;
+  /* The proposal concerns the department the citizen was talking about. */
+  if ((change.set & TAVLA_ITEM_FIELD_DEPARTMENT) == 0 && tavla_feedback_get_department (feedback) != NULL)
+    {
+      change.set |= TAVLA_ITEM_FIELD_DEPARTMENT;
+      change.department = tavla_feedback_get_department (feedback);
+    }
+
+  if (!tavla_board_begin_batch (self, error))
+    return NULL;
+
+  if ((created = tavla_board_create_item (self, &change, actor, error)) == NULL ||
+      (item = tavla_board_link_item_to_feedback (self, tavla_item_get_id (created), feedback_id,
+                                                 actor, error)) == NULL)
+    {
+      tavla_board_rollback_batch (self);
+      return NULL;
+    }
+
+  if (!tavla_board_commit_batch (self, error))
+    return NULL;
+
+  tavla_board_item_written (self, item);
+  feedback_written (self);
+
+  return g_steal_pointer (&item);
+}
+
 /* ---- Personal data ------------------------------------------------------ */
 
 guint

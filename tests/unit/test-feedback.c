@@ -579,6 +579,53 @@ test_link_item (Fixture       *fixture,
 }
 
 static void
+test_act (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(TavlaFeedback) feedback = add_feedback (fixture->board, "2026-11-10", "SBF", "complaint", "phone",
+                                                    "Fick olika besked om strandskydd", FALSE);
+  g_autoptr(TavlaItem) item = NULL;
+  g_autoptr(TavlaItem) other = NULL;
+  g_autoptr(TavlaFeedback) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TavlaItemChange fields = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "Gemensam svarsmall om strandskydd" };
+  TavlaItemChange blank = { .set = TAVLA_ITEM_FIELD_TITLE, .title = "  " };
+  TavlaItemChange elsewhere = {
+    .set = TAVLA_ITEM_FIELD_TITLE | TAVLA_ITEM_FIELD_DEPARTMENT | TAVLA_ITEM_FIELD_SOURCE,
+    .title = "Kunskapsbanken om strandskydd", .department = "Socialförvaltningen", .source = TAVLA_SOURCE_WEEKLY,
+  };
+
+  item = tavla_board_act_on_feedback (fixture->board, tavla_feedback_get_id (feedback), &fields, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tavla_item_get_source (item), ==, TAVLA_SOURCE_FEEDBACK);
+  g_assert_cmpstr (tavla_item_get_department (item), ==, "Samhällsbyggnadsförvaltningen");
+  g_assert_cmpuint (tavla_item_get_n_links (item), ==, 1);
+  reread = tavla_board_get_feedback (fixture->board, tavla_feedback_get_id (feedback), &error);
+  g_assert_cmpuint (tavla_feedback_get_n_items (reread), ==, 1);
+
+  /* A department given is kept; the source is always feedback. */
+  other = tavla_board_act_on_feedback (fixture->board, tavla_feedback_get_id (feedback), &elsewhere, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tavla_item_get_department (other), ==, "Socialförvaltningen");
+  g_assert_cmpint (tavla_item_get_source (other), ==, TAVLA_SOURCE_FEEDBACK);
+
+  before = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                            test_count_rows (fixture->board, "item"), test_count_rows (fixture->board, "item_link"),
+                            test_count_rows (fixture->board, "history"));
+  g_assert_null (tavla_board_act_on_feedback (fixture->board, tavla_feedback_get_id (feedback), &blank, NULL, &error));
+  g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (tavla_board_act_on_feedback (fixture->board, 999, &fields, NULL, &error));
+  g_assert_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_NOT_FOUND);
+  after = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                           test_count_rows (fixture->board, "item"), test_count_rows (fixture->board, "item_link"),
+                           test_count_rows (fixture->board, "history"));
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 test_names (void)
 {
   TavlaFeedbackChannel channel = TAVLA_FEEDBACK_CHANNEL_PHONE;
@@ -617,6 +664,7 @@ main (int   argc,
   ADD ("purge", test_purge);
   ADD ("history-has-no-text", test_history_has_no_text);
   ADD ("link-item", test_link_item);
+  ADD ("act", test_act);
 #undef ADD
 
   return g_test_run ();

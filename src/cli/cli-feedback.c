@@ -448,6 +448,19 @@ cli_feedback_link (TavlaCli  *cli,
   return show_feedback (cli, board, feedback);
 }
 
+int
+cli_feedback_act (TavlaCli  *cli,
+                  int        argc,
+                  char     **argv)
+{
+  return cli_act (cli, argc, argv,
+                  _("Create an improvement proposal from citizen feedback. Its source is “feedback”, its "
+                    "department the feedback's unless --department says otherwise, and it is linked to "
+                    "the feedback."),
+                  _("The feedback's ID is missing"), cli_parse_id, tavla_board_act_on_feedback,
+                  _("“tavla-cli feedback list” shows the feedback"));
+}
+
 /* ---- feedback purge / retention ---------------------------------------------- */
 
 int

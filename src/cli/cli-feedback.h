@@ -11,6 +11,7 @@ int cli_feedback_list      (TavlaCli *cli, int argc, char **argv);
 int cli_feedback_show      (TavlaCli *cli, int argc, char **argv);
 int cli_feedback_pass_on   (TavlaCli *cli, int argc, char **argv);
 int cli_feedback_link      (TavlaCli *cli, int argc, char **argv);
+int cli_feedback_act       (TavlaCli *cli, int argc, char **argv);
 int cli_feedback_purge     (TavlaCli *cli, int argc, char **argv);
 int cli_feedback_retention (TavlaCli *cli, int argc, char **argv);
 int cli_feedback_summary   (TavlaCli *cli, int argc, char **argv);

@@ -184,6 +184,7 @@ static const CliCommand feedback_actions[] = {
   { "pass-on", cli_feedback_pass_on, N_("ID [--date DATE]"),
     N_("Record that feedback was passed on to its department") },
   { "link", cli_feedback_link, N_("ID --item ID"), N_("Link a proposal to the feedback it came from") },
+  { "act", cli_feedback_act, N_("ID --title TITLE"), N_("Create an improvement proposal from feedback") },
   { "purge", cli_feedback_purge, N_("[--before DATE]"),
     N_("Remove the text of old feedback that holds personal data") },
   { "retention", cli_feedback_retention, N_("[MONTHS]"),

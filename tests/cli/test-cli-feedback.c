@@ -89,9 +89,23 @@ test_add (Fixture       *f,
   run (f, "feedback", "pass-on", "2", NULL);
   expect_error (f, 3, "already passed on");
 
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "--json", "feedback", "act", "2", "--title", "Snabbare besked om bygglov", NULL);
+  g_assert_cmpstr (item_string (node, "source"), ==, "feedback");
+  g_assert_cmpstr (item_string (node, "department"), ==, "Samhällsbyggnadsförvaltningen");
+  run (f, "feedback", "act", "2", "--title", "", NULL);
+  expect_error (f, 3, "Title is empty");
+  run (f, "feedback", "act", "99", "--title", "Något", NULL);
+  expect_error (f, 4, "feedback list");
+  g_clear_pointer (&node, json_node_unref);
+  node = run_json (f, "--json", "feedback", "show", "2", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (node), "items")),
+                    ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+
   run (f, "item", "add", "--title", "Chatt på kvällstid", NULL);
   expect_ok (f);
-  node = run_json (f, "--json", "feedback", "link", "1", "--item", "1", NULL);
+  node = run_json (f, "--json", "feedback", "link", "1", "--item", "2", NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (node), "items")),
                     ==, 1);
 }

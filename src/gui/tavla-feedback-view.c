@@ -481,6 +481,98 @@ print_report_action (GtkWidget  *widget,
   output_document (TAVLA_FEEDBACK_VIEW (widget), TRUE, NULL);
 }
 
+static void
+pass_on_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TavlaFeedbackView *self = TAVLA_FEEDBACK_VIEW (widget);
+  g_autoptr(TavlaFeedback) feedback = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->board == NULL)
+    return;
+
+  feedback = tavla_board_pass_on_feedback (self->board, g_variant_get_int64 (parameter), 0, NULL, NULL, NULL,
+                                           &error);
+  if (feedback == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  show_toast (self, _("Marked as passed on to the department"));
+}
+
+static void
+on_act_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 gpointer          user_data)
+{
+  TavlaFeedbackView *self = TAVLA_FEEDBACK_VIEW (user_data);
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "feedback-id"));
+  TavlaItemChange fields = { .set = TAVLA_ITEM_FIELD_TITLE, .title = gtk_editable_get_text (entry) };
+  g_autoptr(TavlaItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "create") != 0 || self->board == NULL)
+    return;
+
+  item = tavla_board_act_on_feedback (self->board, id, &fields, NULL, &error);
+  if (item == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Translators: %s is the new proposal's title. */
+  message = g_strdup_printf (_("Proposal “%s” is on the board"), tavla_item_get_title (item));
+  show_toast (self, message);
+}
+
+static void
+act_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TavlaFeedbackView *self = TAVLA_FEEDBACK_VIEW (widget);
+  g_autoptr(TavlaFeedback) feedback = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *dialog = NULL;
+  GtkWidget *entry = NULL;
+
+  if (self->board == NULL)
+    return;
+  if ((feedback = tavla_board_get_feedback (self->board, g_variant_get_int64 (parameter), &error)) == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  /* The feedback's first words as a title to edit. */
+  text = tavla_feedback_dup_display_text (feedback);
+  title = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 120));
+
+  dialog = adw_message_dialog_new (get_window (self), _("Create Improvement"),
+                                   _("A proposal on the board, linked to this feedback and its department."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), title);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "feedback-id", GSIZE_TO_POINTER (tavla_feedback_get_id (feedback)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_act_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- List rows ------------------------------------------------------------ */
 
 static void
@@ -488,22 +580,52 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *meta = gtk_label_new (NULL);
   GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *menu = gtk_menu_button_new ();
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_widget_add_css_class (meta, "caption-heading");
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (menu, _("Act on this feedback"));
+  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu, "flat");
   gtk_box_append (GTK_BOX (box), meta);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_list_item_set_child (list_item, box);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), menu);
+  gtk_list_item_set_child (list_item, row);
+}
+
+/* The row's menu: its actions carry the feedback's id. */
+static GMenuModel *
+create_row_menu (TavlaFeedback *feedback)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) act = g_menu_item_new (_("Create _Improvement…"), NULL);
+  gint64 id = tavla_feedback_get_id (feedback);
+
+  g_menu_item_set_action_and_target_value (act, "feedback.act", g_variant_new_int64 (id));
+  g_menu_append_item (menu, act);
+  if (!tavla_feedback_get_passed_on (feedback))
+    {
+      g_autoptr(GMenuItem) pass_on = g_menu_item_new (_("_Passed On to the Department Today"), NULL);
+
+      g_menu_item_set_action_and_target_value (pass_on, "feedback.pass-on", g_variant_new_int64 (id));
+      g_menu_append_item (menu, pass_on);
+    }
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
 static void
@@ -512,9 +634,12 @@ bind_row (GtkSignalListItemFactory *factory,
           gpointer                  user_data)
 {
   TavlaFeedback *feedback = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *menu = gtk_widget_get_next_sibling (box);
   GtkWidget *meta = gtk_widget_get_first_child (box);
   GtkWidget *text = gtk_widget_get_next_sibling (meta);
+  g_autoptr(GMenuModel) menu_model = create_row_menu (feedback);
   g_autofree char *shown = tavla_feedback_dup_display_text (feedback);
   g_autofree char *line = NULL;
   g_autofree char *date = tavla_date_display (tavla_feedback_get_date (feedback));
@@ -535,6 +660,7 @@ bind_row (GtkSignalListItemFactory *factory,
                           tavla_feedback_channel_get_label (tavla_feedback_get_channel (feedback)), extra->str);
   gtk_label_set_label (GTK_LABEL (meta), line);
   gtk_label_set_label (GTK_LABEL (text), shown);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), menu_model);
   if (tavla_feedback_get_purged (feedback) != NULL)
     gtk_widget_add_css_class (text, "dim-label");
   else
@@ -668,6 +794,8 @@ tavla_feedback_view_class_init (TavlaFeedbackViewClass *klass)
   gtk_widget_class_install_action (widget_class, "feedback.print-compilation", NULL, print_compilation_action);
   gtk_widget_class_install_action (widget_class, "feedback.export-report", "s", export_report_action);
   gtk_widget_class_install_action (widget_class, "feedback.print-report", NULL, print_report_action);
+  gtk_widget_class_install_action (widget_class, "feedback.act", "x", act_action);
+  gtk_widget_class_install_action (widget_class, "feedback.pass-on", "x", pass_on_action);
   /* Registering during a call without leaving the keyboard. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "feedback.register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "feedback.register", NULL);

@@ -324,6 +324,59 @@ test_documents (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A row's menu: passed on today, and a proposal started from it. */
+static void
+test_row_actions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(TavlaFeedback) feedback = NULL;
+  g_autoptr(TavlaFeedback) passed = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = NULL;
+  AdwMessageDialog *dialog = NULL;
+  gint64 id = 0;
+
+  add_feedback (fixture, "SBF", "complaint", "Olika besked om strandskydd");
+  ui_test_iterate ();
+  all = tavla_board_list_feedback (fixture->board, NULL, &error);
+  feedback = g_list_model_get_item (all, 0);
+  id = tavla_feedback_get_id (feedback);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "feedback.pass-on", "x", id));
+  ui_test_iterate ();
+  passed = tavla_board_get_feedback (fixture->board, id, &error);
+  g_assert_cmpstr (tavla_feedback_get_passed_on_date (passed), ==, fixture->today);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "feedback.act", "x", id));
+  ui_test_iterate ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  /* The feedback's words are offered as the title. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))), ==,
+                   "Olika besked om strandskydd");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Samma besked om strandskydd");
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_iterate ();
+
+  items = tavla_board_list_feedback_items (fixture->board, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (tavla_item_get_title (g_ptr_array_index (items, 0)), ==, "Samma besked om strandskydd");
+  g_assert_cmpstr (tavla_item_get_department (g_ptr_array_index (items, 0)), ==, "Samhällsbyggnadsförvaltningen");
+  /* The row says so. */
+  g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (fixture->view), "Olika besked om strandskydd")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +388,7 @@ main (int   argc,
   g_test_add ("/feedback/validate-as-typed", Fixture, NULL, fixture_setup, test_validate_as_typed, fixture_teardown);
   g_test_add ("/feedback/register", Fixture, NULL, fixture_setup, test_register, fixture_teardown);
   g_test_add ("/feedback/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/feedback/row-actions", Fixture, NULL, fixture_setup, test_row_actions, fixture_teardown);
   g_test_add ("/feedback/documents", Fixture, NULL, fixture_setup, test_documents, fixture_teardown);
 
   return ui_test_run ();

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "test-common.h"
 #include "tavla-store-feedback.h"
 
@@ -500,7 +502,14 @@ test_purge (Fixture       *fixture,
   still = tavla_board_get_feedback (fixture->board, tavla_feedback_get_id (old_plain), &error);
   g_assert_cmpstr (tavla_feedback_get_text (still), ==, kept);
 
-  /* Gone from the database file and the log, history included. */
+  /* Gone from the database file and the log, history included; the log
+   * was checkpointed and truncated. */
+  {
+    g_autofree char *wal = g_strconcat (tavla_board_get_path (fixture->board), "-wal", NULL);
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  }
   bytes_after = read_files (fixture->board);
   g_assert_false (bytes_contain (bytes_after, "19620412-3381"));
   g_assert_false (bytes_contain (bytes_after, "Karin"));

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tavla-enum-private.h"
 #include "tavla-feedback.h"
 #include "tavla-rules.h"
 
@@ -39,24 +40,6 @@ struct _TavlaFeedback
 };
 
 G_DEFINE_FINAL_TYPE (TavlaFeedback, tavla_feedback, G_TYPE_OBJECT)
-
-static gboolean
-lookup_name (const char *const *names,
-             guint              n_names,
-             const char        *text,
-             guint             *out_index)
-{
-  for (guint i = 0; text != NULL && i < n_names; i++)
-    {
-      if (g_str_equal (names[i], text))
-        {
-          *out_index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 static void
 tavla_feedback_finalize (GObject *object)
@@ -101,7 +84,7 @@ tavla_feedback_channel_from_string (const char           *text,
 {
   guint index = 0;
 
-  if (!lookup_name (channel_names, G_N_ELEMENTS (channel_names), text, &index))
+  if (!tavla_name_lookup (channel_names, G_N_ELEMENTS (channel_names), text, &index))
     return FALSE;
   *out_channel = index;
   return TRUE;
@@ -120,7 +103,7 @@ tavla_feedback_category_from_string (const char            *text,
 {
   guint index = 0;
 
-  if (!lookup_name (category_names, G_N_ELEMENTS (category_names), text, &index))
+  if (!tavla_name_lookup (category_names, G_N_ELEMENTS (category_names), text, &index))
     return FALSE;
   *out_category = index;
   return TRUE;

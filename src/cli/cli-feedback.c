@@ -44,21 +44,6 @@ take_feedback_id (TavlaCli  *cli,
   return CLI_EXIT_OK;
 }
 
-static gboolean
-check_texts (const char * const  *options,
-             char               **values,
-             guint                n_values,
-             GError             **error)
-{
-  for (guint i = 0; i < n_values; i++)
-    {
-      if (!cli_check_text (options[i], values[i], error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* ---- Output -------------------------------------------------------------- */
 
 static void
@@ -188,7 +173,7 @@ cli_feedback_add (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   const char *options[] = { "--date", "--channel", "--department", "--category", "--text", "--passed-on-date" };
-  char *values[] = { NULL, NULL, NULL, NULL, NULL, NULL };
+  const char *values[] = { NULL, NULL, NULL, NULL, NULL, NULL };
 
   if (!cli_parse_options (cli, _("Register citizen feedback (a synpunkt) about a department."),
                           entries, &argc, &argv, &status))
@@ -202,7 +187,7 @@ cli_feedback_add (TavlaCli  *cli,
   values[3] = category;
   values[4] = text;
   values[5] = passed_on_date;
-  if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+  if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
     return cli_fail (error);
 
   board = cli_get_board (cli, &error);
@@ -253,7 +238,7 @@ cli_feedback_list (TavlaCli  *cli,
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   const char *options[] = { "--tertial", "--department", "--channel", "--category", "--search" };
-  char *values[5] = { NULL };
+  const char *values[5] = { NULL };
 
   if (!cli_parse_options (cli, _("List citizen feedback, newest first."), entries, &argc, &argv, &status))
     return status;
@@ -264,7 +249,7 @@ cli_feedback_list (TavlaCli  *cli,
   values[2] = channel;
   values[3] = category;
   values[4] = search;
-  if (!check_texts (options, values, G_N_ELEMENTS (values), &error))
+  if (!cli_check_texts (options, values, G_N_ELEMENTS (values), &error))
     return cli_fail (error);
 
   board = cli_get_board (cli, &error);

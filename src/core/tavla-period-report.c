@@ -267,7 +267,9 @@ read_items (TavlaPeriodReport  *report,
 
       g_hash_table_insert (report->titles, g_memdup2 (&id, sizeof id), g_strdup (tavla_item_get_title (item)));
 
-      if (status == TAVLA_STATUS_DONE)
+      /* The last move to done is no later than the last change: items
+       * last changed before the tertial need no look at their history. */
+      if (status == TAVLA_STATUS_DONE && strncmp (tavla_item_get_updated (item), report->from, 10) >= 0)
         {
           g_autofree char *day = done_day (board, item, error);
           g_autoptr(GPtrArray) effects = NULL;

@@ -28,6 +28,7 @@ typedef struct
 {
   TavlaMetric *metric;
   gboolean     has[3];        /* the tertial, the previous one, a year before */
+  gboolean     deviation;     /* the tertial's value is off target (the series' verdict) */
   double       values[3];
   GStrv        chart_labels;
   double       chart_values[CHART_TERTIALS];
@@ -179,6 +180,8 @@ read_goals (TavlaPeriodReport  *report,
                     {
                       goal->has[w] = TRUE;
                       goal->values[w] = point->value;
+                      if (w == 0)
+                        goal->deviation = point->deviation;
                     }
                 }
             }
@@ -424,7 +427,7 @@ goal_tone (Goal *goal)
 {
   if (!goal->has[0])
     return TAVLA_TONE_GREY;
-  return tavla_metric_is_deviation (goal->metric, goal->values[0]) ? TAVLA_TONE_RED : TAVLA_TONE_GREEN;
+  return goal->deviation ? TAVLA_TONE_RED : TAVLA_TONE_GREEN;
 }
 
 static void
@@ -1036,7 +1039,7 @@ add_goals_json (JsonBuilder       *builder,
       add_number_or_null (builder, "last_year", goal->has[2], goal->values[2]);
       json_builder_set_member_name (builder, "deviation");
       if (goal->has[0])
-        json_builder_add_boolean_value (builder, tavla_metric_is_deviation (goal->metric, goal->values[0]));
+        json_builder_add_boolean_value (builder, goal->deviation);
       else
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);

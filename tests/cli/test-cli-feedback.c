@@ -364,6 +364,61 @@ test_demo (Fixture       *f,
   expect_output (f, "| All departments |");
 }
 
+/* Swedish headings in the Swedish UI: the report, the summary and the
+ * errors. */
+static void
+test_swedish (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *builddir = g_getenv ("TAVLA_TEST_BUILDDIR");
+  g_autofree char *localedir = NULL;
+  g_autofree char *mo = NULL;
+  g_auto(GStrv) env = NULL;
+  gboolean have_locale;
+
+  localedir = g_build_filename (builddir != NULL ? builddir : ".", "po", NULL);
+  mo = g_build_filename (localedir, "sv", "LC_MESSAGES", "tavla.mo", NULL);
+  have_locale = setlocale (LC_ALL, "sv_SE.UTF-8") != NULL;
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!have_locale || !g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_error ("CI must test the Swedish CLI, but %s",
+                 have_locale ? "the catalogue po/sv/LC_MESSAGES/tavla.mo was not built"
+                             : "the locale sv_SE.UTF-8 is missing (locale-gen it)");
+      g_test_skip (have_locale ? "po/sv/LC_MESSAGES/tavla.mo was not built"
+                               : "the locale sv_SE.UTF-8 is missing");
+      return;
+    }
+
+  env = g_environ_unsetenv (g_strdupv (f->env), "LC_ALL");
+  env = g_environ_setenv (env, "LANG", "sv_SE.UTF-8", TRUE);
+  env = g_environ_setenv (env, "TAVLA_LOCALEDIR", localedir, TRUE);
+
+  seed_report (f);
+  run_env (f, env, "--db", f->db, "report", "period", "--tertial", "2025-T3", NULL);
+  expect_ok (f);
+  expect_output (f, "# Periodrapport T3 2025");
+  expect_output (f, "## Mål");
+  expect_output (f, "| Svarsfrekvens | 95,0 % | 91,0 % | 96,0 % |");
+  expect_output (f, "## Avvikelser och åtgärder");
+  expect_output (f, "## Förbättringsområden");
+  expect_output (f, "## Synpunkter per förvaltning");
+  expect_output (f, "| Socialförvaltningen | 1 | 1 | 0 | 0 | 0 | 0 |");
+  expect_output (f, "## Leveransöverenskommelser");
+  expect_output (f, "## Revisionsrekommendationer");
+
+  run_env (f, env, "--db", f->db, "feedback", "summary", "--tertial", "2025-T3", NULL);
+  expect_ok (f);
+  expect_output (f, "Synpunkter T3 2025: 1");
+  expect_output (f, "Klagomål");
+  expect_output (f, "Kanaler: Telefon 1");
+
+  run_env (f, env, "--db", f->db, "feedback", "add", "--date", "2025-10-01", "--department", "SOC",
+           "--category", "beröm", "--channel", "phone", "--text", "Tack", NULL);
+  expect_error (f, 3, "Kategorin ”beröm” är inte en av");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,6 +438,7 @@ main (int    argc,
   ADD ("/cli/feedback/purge", test_purge);
   ADD ("/cli/report/period", test_report);
   ADD ("/cli/feedback/demo", test_demo);
+  ADD ("/cli/feedback/swedish", test_swedish);
 #undef ADD
 
   return g_test_run ();

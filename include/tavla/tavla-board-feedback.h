@@ -149,7 +149,9 @@ char          *tavla_board_dup_feedback_purge_before (TavlaBoard      *self);
  * channel, department and category stay (so the counts stay). One history
  * row "purged" per feedback, without the text. Then the write-ahead log is
  * checkpointed and truncated so that, with secure_delete, the database
- * files no longer contain the text. @out_count: how many were purged.
+ * files no longer contain the text (while another process is reading, the
+ * truncation waits for SQLite's next checkpoint; the purge stands).
+ * @out_count: how many were purged.
  */
 gboolean       tavla_board_purge_feedback   (TavlaBoard               *self,
                                              const char               *before,

@@ -887,8 +887,16 @@ tavla_board_purge_feedback (TavlaBoard   *self,
   /* With secure_delete the old text is overwritten in the database file;
    * the write-ahead log still holds the pages as they were until it is
    * copied back and truncated. */
-  if (count > 0 && !tavla_board_in_batch (self) && !tavla_feedback_store_checkpoint (store, error))
-    return FALSE;
+  if (count > 0 && !tavla_board_in_batch (self))
+    {
+      g_autoptr(GError) checkpoint_error = NULL;
+
+      /* The purge is committed either way: while another process reads,
+       * the log cannot be truncated, and SQLite's next checkpoint (at the
+       * latest when the last connection closes) copies it back. */
+      if (!tavla_feedback_store_checkpoint (store, &checkpoint_error))
+        g_debug ("Could not truncate the write-ahead log after a purge: %s", checkpoint_error->message);
+    }
 
   if (out_count != NULL)
     *out_count = count;

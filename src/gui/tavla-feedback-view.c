@@ -482,6 +482,66 @@ print_report_action (GtkWidget  *widget,
 }
 
 static void
+on_purge_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  TavlaFeedbackView *self = TAVLA_FEEDBACK_VIEW (user_data);
+  const char *before = g_object_get_data (G_OBJECT (dialog), "before");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint count = 0;
+
+  if (g_strcmp0 (response, "purge") != 0 || self->board == NULL)
+    return;
+
+  if (!tavla_board_purge_feedback (self->board, before, NULL, &count, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed the text of %u feedback",
+                                          "Removed the texts of %u feedback", count), count);
+  show_toast (self, message);
+}
+
+/* Asks before removing the texts the retention time has run out for. */
+static void
+purge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TavlaFeedbackView *self = TAVLA_FEEDBACK_VIEW (widget);
+  g_autofree char *before = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog = NULL;
+  guint months = 0;
+
+  if (self->board == NULL)
+    return;
+
+  before = tavla_board_dup_feedback_purge_before (self->board);
+  months = tavla_board_get_feedback_retention (self->board);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Texts with personal data are kept %u month. The text of feedback holding "
+                                       "personal data dated before %s is replaced by a note; the counts stay.",
+                                       "Texts with personal data are kept %u months. The text of feedback holding "
+                                       "personal data dated before %s is replaced by a note; the counts stay.",
+                                       months),
+                          months, before);
+  dialog = adw_message_dialog_new (get_window (self), _("Purge Personal Data?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "purge", _("_Purge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "purge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "before", g_steal_pointer (&before), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_purge_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 pass_on_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -796,6 +856,7 @@ tavla_feedback_view_class_init (TavlaFeedbackViewClass *klass)
   gtk_widget_class_install_action (widget_class, "feedback.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "feedback.act", "x", act_action);
   gtk_widget_class_install_action (widget_class, "feedback.pass-on", "x", pass_on_action);
+  gtk_widget_class_install_action (widget_class, "feedback.purge", NULL, purge_action);
   /* Registering during a call without leaving the keyboard. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "feedback.register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "feedback.register", NULL);

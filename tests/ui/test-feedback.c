@@ -377,6 +377,76 @@ test_row_actions (Fixture       *fixture,
   g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (fixture->view), "Olika besked om strandskydd")));
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* "Purge Personal Data…" asks first, then removes what the retention time
+ * has run out for, and nothing newer. */
+static void
+test_purge (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *old_date = tavla_date_add_days (fixture->today, -3 * 366);
+  TavlaFeedbackInput input = {
+    .date = old_date, .channel = "letter", .department = "SOC", .category = "complaint",
+    .text = "Eva Holm, Storgatan 3, klagar på hemtjänsten", .personal_data = TRUE,
+  };
+  g_autoptr(TavlaFeedback) old = NULL;
+  g_autoptr(TavlaFeedback) after = NULL;
+  g_autoptr(GListModel) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  old = tavla_board_add_feedback (fixture->board, &input, "Testaren", NULL, &error);
+  g_assert_no_error (error);
+  add_feedback (fixture, "SOC", "complaint", "Sven Berg ringde i dag");
+
+  /* Cancelled: nothing happens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "feedback.purge", NULL));
+  ui_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "24 months"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_iterate ();
+  after = tavla_board_get_feedback (fixture->board, tavla_feedback_get_id (old), &error);
+  g_assert_nonnull (tavla_feedback_get_text (after));
+  g_clear_object (&after);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "feedback.purge", NULL));
+  ui_test_iterate ();
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "purge");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_iterate ();
+  after = tavla_board_get_feedback (fixture->board, tavla_feedback_get_id (old), &error);
+  g_assert_null (tavla_feedback_get_text (after));
+  g_assert_cmpstr (tavla_feedback_get_purged (after), ==, fixture->today);
+
+  recent = tavla_board_list_feedback (fixture->board, NULL, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (recent); i++)
+    {
+      g_autoptr(TavlaFeedback) one = g_list_model_get_item (recent, i);
+
+      if (tavla_feedback_get_id (one) != tavla_feedback_get_id (old))
+        g_assert_cmpstr (tavla_feedback_get_text (one), ==, "Sven Berg ringde i dag");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +459,7 @@ main (int   argc,
   g_test_add ("/feedback/register", Fixture, NULL, fixture_setup, test_register, fixture_teardown);
   g_test_add ("/feedback/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/feedback/row-actions", Fixture, NULL, fixture_setup, test_row_actions, fixture_teardown);
+  g_test_add ("/feedback/purge", Fixture, NULL, fixture_setup, test_purge, fixture_teardown);
   g_test_add ("/feedback/documents", Fixture, NULL, fixture_setup, test_documents, fixture_teardown);
 
   return ui_test_run ();

@@ -26,6 +26,7 @@
 #include "tavla-period.h"
 #include "tavla-period-report.h"
 #include "tavla-person.h"
+#include "tavla-reminders.h"
 #include "tavla-response-group.h"
 #include "tavla-rules.h"
 #include "tavla-sqlite-store.h"

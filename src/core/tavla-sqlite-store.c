@@ -18,6 +18,7 @@
 #include "tavla-sqlite-audits.h"
 #include "tavla-sqlite-meetings.h"
 #include "tavla-sqlite-feedback.h"
+#include "tavla-sqlite-reminders.h"
 #include "tavla-sqlite-schema.h"
 #include "tavla-sqlite-store-private.h"
 
@@ -29,7 +30,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TavlaSqliteStore, tavla_sqlite_store, TAVLA_TYPE_
                                G_IMPLEMENT_INTERFACE (TAVLA_TYPE_MEETING_STORE,
                                                       tavla_sqlite_meetings_interface_init)
                                G_IMPLEMENT_INTERFACE (TAVLA_TYPE_FEEDBACK_STORE,
-                                                      tavla_sqlite_feedback_interface_init))
+                                                      tavla_sqlite_feedback_interface_init)
+                               G_IMPLEMENT_INTERFACE (TAVLA_TYPE_REMINDER_STORE,
+                                                      tavla_sqlite_reminders_interface_init))
 
 /* File system magic numbers of network file systems, where SQLite's WAL
  * (shared memory between processes) does not work. */

@@ -343,7 +343,6 @@ tavla_board_export_ics (TavlaBoard                   *self,
   icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
 
   if (settings != NULL)
     {

@@ -99,7 +99,7 @@ check_time (const char   *text,
 
   /* Translators: the first %s is a setting ("Meeting time"), the second
    * what was typed. */
-  return !settings_error (field, out_field, error,
+  return settings_error (field, out_field, error,
                           g_strdup_printf (_("%s “%s” is not a time; write it as HH:MM, like 09:00."),
                                            label, text));
 }
@@ -112,13 +112,13 @@ tavla_reminder_settings_check (const TavlaReminderSettings  *settings,
   g_return_val_if_fail (settings != NULL, FALSE);
 
   if (settings->days_before > TAVLA_REMINDER_MAX_DAYS_BEFORE)
-    return !settings_error ("days-before", out_field, error,
+    return settings_error ("days-before", out_field, error,
                             g_strdup_printf (_("Days before is %u; remind at most %d days before a due date."),
                                              settings->days_before, TAVLA_REMINDER_MAX_DAYS_BEFORE));
 
   if (settings->meeting_weekday != G_DATE_BAD_WEEKDAY &&
       !g_date_valid_weekday (settings->meeting_weekday))
-    return !settings_error ("meeting-weekday", out_field, error,
+    return settings_error ("meeting-weekday", out_field, error,
                             g_strdup (_("Meeting day is not a day of the week; choose Monday to Sunday.")));
 
   if (!check_time (settings->meeting_time, "meeting-time", _("Meeting time"), out_field, error) ||
@@ -131,7 +131,7 @@ tavla_reminder_settings_check (const TavlaReminderSettings  *settings,
       GDate date;
 
       if (!tavla_date_parse (settings->development_dates[i], &date))
-        return !settings_error ("development-dates", out_field, error,
+        return settings_error ("development-dates", out_field, error,
                                 g_strdup_printf (_("Development group date “%s” is not a date; write it as YYYY-MM-DD, like 2027-02-11."),
                                                  settings->development_dates[i]));
     }

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * - "item-overdue": my proposals (owner = the person) that are overdue
  *   (new or in progress, due before the day).
  * - "item-due": my proposals due from the day to @days_before days after.
- * - "weekly-digest": the day before the weekly meeting, for everyone: how
+ * - "weekly-digest": the working day before the weekly meeting (Friday for
+ *   a Monday meeting), for everyone: how
  *   many proposals are overdue and due in the meeting's week, and each
  *   metric off target in the last full week before it, with the number of
  *   response groups ("3 overdue, 2 due this week, Answer rate below target
@@ -83,6 +84,32 @@ typedef struct
   const char         *quiet_start;
   const char         *quiet_end;
 } TavlaReminderSettings;
+
+/*
+ * The settings as kept in GSettings (the app's schema, keys
+ * "current-person", "reminder-days-before", "meeting-weekday" (0 for no
+ * weekly meeting, 1 Monday to 7 Sunday), "meeting-time",
+ * "development-dates", "quiet-start", "quiet-end", "reminders",
+ * "reminders-background", "database-path"), owning their strings; the
+ * defaults when the schema is not installed. @settings points into the
+ * rest.
+ */
+typedef struct
+{
+  TavlaReminderSettings   settings;
+  char                   *person;
+  char                   *meeting_time;
+  char                  **development_dates;
+  char                   *quiet_start;
+  char                   *quiet_end;
+  char                   *database_path;
+  gboolean                show_reminders;
+  gboolean                background;
+} TavlaReminderConfig;
+
+TavlaReminderConfig *tavla_reminder_config_load (void);
+void                 tavla_reminder_config_free (TavlaReminderConfig *config);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TavlaReminderConfig, tavla_reminder_config_free)
 
 /* Checks @settings; FALSE with a TAVLA_INPUT_ERROR naming the field
  * ("days-before", "meeting-time", "development-dates", "quiet-start",

@@ -363,6 +363,49 @@ append_deviations (TavlaBoard  *self,
   return TRUE;
 }
 
+/* The day the digest for a meeting on @meeting comes: the working day
+ * before it, so a Monday meeting's digest comes on Friday. */
+static char *
+digest_day (const char *meeting)
+{
+  g_autofree char *day = tavla_date_add_days (meeting, -1);
+  GDate date;
+
+  while (tavla_date_parse (day, &date) &&
+         (g_date_get_weekday (&date) == G_DATE_SATURDAY || g_date_get_weekday (&date) == G_DATE_SUNDAY))
+    {
+      char *earlier = tavla_date_add_days (day, -1);
+
+      g_free (day);
+      day = earlier;
+    }
+
+  return g_steal_pointer (&day);
+}
+
+/* The weekly meeting whose digest comes on @on, or NULL. */
+static char *
+find_meeting (const TavlaReminderSettings *settings,
+              const char                  *on)
+{
+  if (settings->meeting_weekday == G_DATE_BAD_WEEKDAY)
+    return NULL;
+
+  for (int ahead = 1; ahead <= 3; ahead++)
+    {
+      g_autofree char *meeting = tavla_date_add_days (on, ahead);
+      g_autofree char *day = digest_day (meeting);
+      GDate date;
+
+      if (tavla_date_parse (meeting, &date) &&
+          g_date_get_weekday (&date) == settings->meeting_weekday &&
+          g_strcmp0 (day, on) == 0)
+        return g_steal_pointer (&meeting);
+    }
+
+  return NULL;
+}
+
 static gboolean
 add_weekly_digest (TavlaBoard                   *self,
                    const TavlaReminderSettings  *settings,
@@ -370,17 +413,17 @@ add_weekly_digest (TavlaBoard                   *self,
                    GPtrArray                    *result,
                    GError                      **error)
 {
-  g_autofree char *meeting = tavla_date_add_days (on, 1);
+  g_autofree char *meeting = find_meeting (settings, on);
   g_autofree char *last = NULL;
   g_autofree char *week_text = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *tomorrow = tavla_date_add_days (on, 1);
   g_autoptr(GString) body = g_string_new (NULL);
   TavlaPeriod week, previous;
   GDate date;
   guint overdue, due;
 
-  if (settings->meeting_weekday == G_DATE_BAD_WEEKDAY ||
-      !tavla_date_parse (meeting, &date) ||
-      g_date_get_weekday (&date) != settings->meeting_weekday)
+  if (meeting == NULL || !tavla_date_parse (meeting, &date))
     return TRUE;
 
   /* The meeting's week, Monday to Sunday; its deviations are those of the
@@ -402,7 +445,10 @@ add_weekly_digest (TavlaBoard                   *self,
   g_ptr_array_add (result,
                    reminder_new (TAVLA_REMINDER_WEEKLY_DIGEST,
                                  g_strdup_printf ("weekly-digest:%s", meeting),
-                                 g_strdup (_("Weekly meeting tomorrow")),
+                                 g_strcmp0 (meeting, tomorrow) == 0
+                                   ? g_strdup (_("Weekly meeting tomorrow"))
+                                   /* Translators: %s is a date with its week. */
+                                   : g_strdup_printf (_("Weekly meeting %s"), shown = tavla_date_display (meeting)),
                                  g_string_free (g_steal_pointer (&body), FALSE),
                                  "weekly-agenda", 0, meeting));
   return TRUE;

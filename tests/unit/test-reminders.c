@@ -243,6 +243,18 @@ test_reminders_other_days (Fixture       *fixture,
   g_assert_null (strstr (nobody, "item:"));
   g_assert_nonnull (strstr (nobody, "weekly-digest:2026-11-26"));
 
+  /* A Monday meeting's digest comes on Friday, not over the weekend. */
+  settings.meeting_weekday = G_DATE_MONDAY;
+  {
+    g_autofree char *friday = list (fixture->board, &settings, "2026-11-27");
+    g_autofree char *saturday = list (fixture->board, &settings, "2026-11-28");
+    g_autofree char *sunday = list (fixture->board, &settings, "2026-11-29");
+
+    g_assert_true (g_str_has_prefix (friday, "weekly-digest:2026-11-30|Weekly meeting 2026-11-30 (w. 49)|"));
+    g_assert_null (strstr (saturday, "weekly-digest"));
+    g_assert_null (strstr (sunday, "weekly-digest"));
+  }
+
   /* No weekly meeting, no digest. */
   settings.meeting_weekday = G_DATE_BAD_WEEKDAY;
   g_clear_pointer (&nobody, g_free);

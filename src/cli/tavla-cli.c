@@ -12,6 +12,7 @@
 #include "cli-audits.h"
 #include "cli-meetings.h"
 #include "cli-feedback.h"
+#include "cli-remind.h"
 #include "cli-output.h"
 #include "tavla-cli.h"
 
@@ -202,6 +203,12 @@ static const CliCommand report_actions[] = {
   { NULL, NULL, NULL, NULL },
 };
 
+static const CliCommand export_actions[] = {
+  { "ics", cli_export_ics, NULL,
+    N_("Export due dates and meetings as an iCalendar file for a calendar app") },
+  { NULL, NULL, NULL, NULL },
+};
+
 static const CliGroup groups[] = {
   { "init", NULL, { "init", cli_init, NULL,
                     N_("Create or upgrade the database and print its path") } },
@@ -224,6 +231,9 @@ static const CliGroup groups[] = {
   { "agenda", agenda_actions, { NULL, NULL, NULL, NULL } },
   { "feedback", feedback_actions, { NULL, NULL, NULL, NULL } },
   { "report", report_actions, { NULL, NULL, NULL, NULL } },
+  { "remind", NULL, { "remind", cli_remind, NULL,
+                      N_("List today's reminders, or show them as desktop notifications") } },
+  { "export", export_actions, { NULL, NULL, NULL, NULL } },
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");

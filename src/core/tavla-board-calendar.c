@@ -191,7 +191,6 @@ add_agreement_reviews (TavlaBoard          *self,
   return TRUE;
 }
 
-#if TAVLA_HAVE_RECOMMENDATIONS
 static gboolean
 add_recommendations (TavlaBoard          *self,
                      const char          *person,
@@ -235,7 +234,6 @@ add_recommendations (TavlaBoard          *self,
 
   return TRUE;
 }
-#endif
 
 static const char *const byday[] = { NULL, "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
@@ -352,10 +350,8 @@ tavla_board_export_ics (TavlaBoard                   *self,
   add_items (self, person, calendar, stamp);
   if (!add_agreement_reviews (self, calendar, stamp, error))
     return NULL;
-#if TAVLA_HAVE_RECOMMENDATIONS
   if (!add_recommendations (self, person, calendar, stamp, error))
     return NULL;
-#endif
 
   /* libical's string is malloc()ed; hand out a GLib one. */
   text = icalcomponent_as_ical_string_r (calendar);

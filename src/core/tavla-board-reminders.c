@@ -198,7 +198,7 @@ reminder_new (TavlaReminderKind  kind,
 }
 
 /* A long text cut short for a notification's body. */
-G_GNUC_UNUSED static char *
+static char *
 shorten (const char *text)
 {
   const char *end;
@@ -524,7 +524,6 @@ add_agreement_reviews (TavlaBoard  *self,
   return TRUE;
 }
 
-#if TAVLA_HAVE_RECOMMENDATIONS
 static gboolean
 add_recommendations (TavlaBoard  *self,
                      const char  *person,
@@ -569,7 +568,6 @@ add_recommendations (TavlaBoard  *self,
 
   return TRUE;
 }
-#endif
 
 static void
 add_period_report (const TavlaReminderSettings *settings,
@@ -682,10 +680,8 @@ tavla_board_list_reminders (TavlaBoard                   *self,
   if (person != NULL)
     {
       add_item_reminders (self, person, on, settings->days_before, result);
-#if TAVLA_HAVE_RECOMMENDATIONS
       if (!add_recommendations (self, person, on, result, error))
         return NULL;
-#endif
     }
   if (!add_agreement_reviews (self, on, result, error))
     return NULL;

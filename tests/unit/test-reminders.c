@@ -21,7 +21,9 @@
  *  5 "Klar sedan länge"              Anna, due 2026-11-20, done
  * Svarsfrekvens below 95 % in Bygglov and Skola in week 47 (on target in
  * Växel), an agreement with Socialförvaltningen signed 2025-12-10 (review
- * 2026-12-10), a development group meeting on 2026-12-03.
+ * 2026-12-10), a development group meeting on 2026-12-03, and KPMG's audit
+ * with three recommendations: Anna's due 2026-12-15, Bo's due 2026-12-20
+ * and Anna's due 2027-03-01 (outside the 30 days).
  */
 
 #define ANNA "Anna Lindqvist"
@@ -107,6 +109,41 @@ record (TavlaBoard *board,
 }
 
 static void
+add_recommendation (TavlaBoard *board,
+                    gint64      audit_id,
+                    const char *text,
+                    const char *owner,
+                    const char *due)
+{
+  TavlaRecommendationInput input = { .text = text, .owner = owner, .due = due };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaRecommendation) recommendation =
+    tavla_board_add_recommendation (board, audit_id, &input, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+static void
+add_audit (TavlaBoard *board)
+{
+  TavlaAuditInput input = {
+    .title = "Granskning av kundcenter",
+    .auditor = "KPMG",
+    .date = "2022-06-02",
+    .body = "Kommunstyrelsen",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaAudit) audit = tavla_board_add_audit (board, &input, NULL, NULL, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = tavla_audit_get_id (audit);
+  add_recommendation (board, id, "Genomför en extern undersökning av tillgängligheten", ANNA, "2026-12-15");
+  add_recommendation (board, id, "Utveckla webbplatsen", BO, "2026-12-20");
+  add_recommendation (board, id, "Följ upp undersökningen", ANNA, "2027-03-01");
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -149,6 +186,7 @@ fixture_set_up (Fixture       *fixture,
 
   added_agreement = tavla_board_add_agreement (fixture->board, &agreement, NULL, NULL, &error);
   g_assert_no_error (error);
+  add_audit (fixture->board);
 }
 
 static void
@@ -201,6 +239,8 @@ test_reminders_on_meeting_eve (Fixture       *fixture,
                    "1 overdue, 2 due this week, Svarsfrekvens below target in 2 groups\n"
                    "item:1|Proposal overdue since 2026-11-20 (w. 47)|Ring tillbaka inom en dag\n"
                    "item:2|Proposal due 2026-11-27 (w. 48)|Svarsmall för bygglov\n"
+                   "recommendation:1|Audit recommendation due 2026-12-15 (w. 51)|"
+                   "Genomför en extern undersökning av tillgängligheten\n"
                    "agreement-review:1|Agreement review due 2026-12-10 (w. 50)|"
                    "Delivery agreement with Socialförvaltningen, version 1\n");
 }
@@ -219,6 +259,8 @@ test_reminders_other_days (Fixture       *fixture,
   /* No digest on a Monday; item 2 comes within 3 days only from the 24th. */
   g_assert_cmpstr (monday, ==,
                    "item:1|Proposal overdue since 2026-11-20 (w. 47)|Ring tillbaka inom en dag\n"
+                   "recommendation:1|Audit recommendation due 2026-12-15 (w. 51)|"
+                   "Genomför en extern undersökning av tillgängligheten\n"
                    "agreement-review:1|Agreement review due 2026-12-10 (w. 50)|"
                    "Delivery agreement with Socialförvaltningen, version 1\n");
 
@@ -232,12 +274,17 @@ test_reminders_other_days (Fixture       *fixture,
   g_assert_nonnull (strstr (year_end, "period-report:2026-T3|Period report for T3 2026|The tertial ends 2026-12-31 (w. 53)"));
   g_assert_nonnull (strstr (year_end, "agreement-review:1|Agreement review overdue since 2026-12-10 (w. 50)"));
   g_assert_nonnull (strstr (year_end, "item:3|Proposal overdue since 2026-12-10"));
+  g_assert_nonnull (strstr (year_end, "recommendation:1|Audit recommendation overdue since 2026-12-15 (w. 51)"));
+  /* 2027-03-01 is within 30 days from 2027-01-30 on, not before. */
+  g_assert_null (strstr (year_end, "recommendation:3"));
 
   /* Bo sees his own proposal and not Anna's; nobody sees no proposals. */
   settings.person = BO;
   bo = list (fixture->board, &settings, NULL);
   g_assert_nonnull (strstr (bo, "item:4|Proposal due 2026-11-26 (w. 48)|Bemanning vid kampanj\n"));
   g_assert_null (strstr (bo, "item:1"));
+  g_assert_nonnull (strstr (bo, "recommendation:2|Audit recommendation due 2026-12-20 (w. 51)|Utveckla webbplatsen\n"));
+  g_assert_null (strstr (bo, "recommendation:1"));
   settings.person = NULL;
   nobody = list (fixture->board, &settings, NULL);
   g_assert_null (strstr (nobody, "item:"));
@@ -486,7 +533,10 @@ test_ics_export (Fixture       *fixture,
                    "VTODO tavla-item-3@tavla.github.io|Ny checklista|20261210|NEEDS-ACTION\n"
                    "VTODO tavla-item-4@tavla.github.io|Bemanning vid kampanj|20261126|NEEDS-ACTION\n"
                    "VTODO tavla-item-5@tavla.github.io|Klar sedan länge|20261120|COMPLETED\n"
-                   "VTODO tavla-agreement-review-1@tavla.github.io|Review the delivery agreement with Socialförvaltningen|20261210|NEEDS-ACTION\n");
+                   "VTODO tavla-agreement-review-1@tavla.github.io|Review the delivery agreement with Socialförvaltningen|20261210|NEEDS-ACTION\n"
+                   "VTODO tavla-recommendation-1@tavla.github.io|Audit recommendation: Granskning av kundcenter|20261215|NEEDS-ACTION\n"
+                   "VTODO tavla-recommendation-2@tavla.github.io|Audit recommendation: Granskning av kundcenter|20261220|NEEDS-ACTION\n"
+                   "VTODO tavla-recommendation-3@tavla.github.io|Audit recommendation: Granskning av kundcenter|20270301|NEEDS-ACTION\n");
 
   /* Exporting again gives the same entries with the same UIDs, so a
    * calendar updates rather than duplicates them. */
@@ -501,6 +551,8 @@ test_ics_export (Fixture       *fixture,
   annas = dump_calendar (calendar);
   g_assert_null (strstr (annas, "tavla-item-4@"));
   g_assert_nonnull (strstr (annas, "tavla-item-1@"));
+  g_assert_nonnull (strstr (annas, "tavla-recommendation-3@"));
+  g_assert_null (strstr (annas, "tavla-recommendation-2@"));
   g_assert_null (strstr (annas, "VEVENT"));
   icalcomponent_free (calendar);
 }

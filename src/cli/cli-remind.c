@@ -36,19 +36,25 @@ use_window_database (TavlaCli            *cli,
     }
 }
 
-/* --for NAME as the person's stored name, so that "shown" is recorded
- * under one spelling; an unknown name is left to the core to refuse. */
+/* The person as stored, so that "shown" is recorded under one spelling.
+ * An unknown --for is left to the core to refuse; the person chosen in
+ * Preferences may be of another board, and then gets the reminders for
+ * everyone only. */
 static char *
 resolve_person (TavlaBoard *board,
-                const char *name)
+                const char *for_name,
+                const char *chosen)
 {
   g_autoptr(TavlaPerson) person = NULL;
+  const char *name = for_name != NULL ? for_name : chosen;
 
   if (name == NULL || name[0] == '\0')
     return NULL;
 
   person = tavla_board_find_person (board, name);
-  return g_strdup (person != NULL ? tavla_person_get_name (person) : name);
+  if (person != NULL)
+    return g_strdup (tavla_person_get_name (person));
+  return for_name != NULL ? g_strdup (for_name) : NULL;
 }
 
 static void
@@ -177,9 +183,7 @@ cli_remind (TavlaCli  *cli,
     return cli_fail (error);
 
   settings = config->settings;
-  if (for_name != NULL)
-    settings.person = for_name;
-  person = resolve_person (board, settings.person);
+  person = resolve_person (board, for_name, settings.person);
   settings.person = person;
 
   reminders = tavla_board_list_reminders (board, &settings, on, &error);

@@ -7,7 +7,8 @@
 #include "tavla-file-chooser.h"
 
 /*
- * The one place that asks the user for a database file. GTK 4.8 has no
+ * The one place that asks the user for a file: a database, a CSV file to
+ * import, where to save the calendar. GTK 4.8 has no
  * GtkFileDialog; GtkFileChooserNative uses the portal inside Flatpak and the
  * GTK dialog elsewhere.
  */
@@ -141,6 +142,32 @@ tavla_choose_csv_file (GtkWindow           *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   add_filter (GTK_FILE_CHOOSER (native), _("CSV files"), "text/csv", "*.csv", "*.CSV", NULL);
   add_filter (GTK_FILE_CHOOSER (native), _("All files"), NULL, "*", NULL);
+
+  g_signal_connect (native, "response", G_CALLBACK (on_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/**
+ * tavla_choose_calendar_file:
+ *
+ * Asks where to save the calendar (an iCalendar file) and calls @func with
+ * it when the user accepts.
+ */
+void
+tavla_choose_calendar_file (GtkWindow           *parent,
+                            TavlaFileChosenFunc  func,
+                            gpointer             user_data,
+                            GDestroyNotify       destroy)
+{
+  GtkFileChooserNative *native;
+  ChooseData *data = choose_data_new (func, user_data, destroy);
+
+  native = gtk_file_chooser_native_new (_("Export Calendar"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_filter (GTK_FILE_CHOOSER (native), _("Calendar files"), "text/calendar", "*.ics", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "tavla.ics");
 
   g_signal_connect (native, "response", G_CALLBACK (on_response), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -17,5 +17,9 @@ void tavla_choose_csv_file      (GtkWindow           *parent,
                                  TavlaFileChosenFunc  func,
                                  gpointer             user_data,
                                  GDestroyNotify       destroy);
+void tavla_choose_calendar_file (GtkWindow           *parent,
+                                 TavlaFileChosenFunc  func,
+                                 gpointer             user_data,
+                                 GDestroyNotify       destroy);
 
 G_END_DECLS

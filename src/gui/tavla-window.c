@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tavla-agreements-view.h"
 #include "tavla-audits-view.h"
@@ -11,6 +12,8 @@
 #include "tavla-gui-settings.h"
 #include "tavla-meetings-view.h"
 #include "tavla-metrics-view.h"
+#include "tavla-reminder-bar.h"
+#include "tavla-reminder-notifier.h"
 #include "tavla-window.h"
 
 struct _TavlaWindow
@@ -31,10 +34,12 @@ struct _TavlaWindow
   AdwStatusPage        *error_page;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  TavlaReminderBar     *reminder_bar;
 
   /* Owned references */
   TavlaBoard           *board;
   GSettings            *settings;
+  TavlaReminderNotifier *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (TavlaWindow, tavla_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,6 +69,7 @@ set_board (TavlaWindow *self,
   tavla_audits_view_set_board (self->audits_view, board);
   tavla_meetings_view_set_board (self->meetings_view, board);
   tavla_feedback_view_set_board (self->feedback_view, board);
+  tavla_reminder_notifier_set_board (self->reminders, board);
   if (board == NULL)
     return;
 
@@ -172,6 +178,98 @@ on_open_item (TavlaWindow *self,
     show_toast (self, _("The proposal is hidden by the board’s filters"));
 }
 
+/* Shows the first of @pages that the window has: the Meetings and Audits
+ * pages come with their own issues, and until then the board stands in. */
+static void
+show_first_page (TavlaWindow *self,
+                 const char  *first,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+      {
+        adw_view_stack_set_visible_child_name (self->view_stack, name);
+        break;
+      }
+  va_end (args);
+}
+
+/* What a reminder opens, from the bar or a notification's Open. */
+static void
+on_open_reminder (TavlaWindow *self,
+                  const char  *object_kind,
+                  gint64       object_id)
+{
+  if (g_strcmp0 (object_kind, "item") == 0)
+    on_open_item (self, object_id);
+  else if (g_strcmp0 (object_kind, "agreement") == 0)
+    show_first_page (self, "agreements", NULL);
+  else if (g_strcmp0 (object_kind, "recommendation") == 0)
+    show_first_page (self, "audits", "board", NULL);
+  else if (g_strcmp0 (object_kind, "period-report") == 0)
+    show_first_page (self, "metrics", NULL);
+  else
+    /* The weekly agenda and the development group's meetings. */
+    show_first_page (self, "meetings", "board", NULL);
+}
+
+static void
+open_reminder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *object_kind = NULL;
+  gint64 object_id = 0;
+
+  g_variant_get (parameter, "(&sx)", &object_kind, &object_id);
+  on_open_reminder (TAVLA_WINDOW (widget), object_kind, object_id);
+}
+
+static void
+on_calendar_chosen (GFile    *file,
+                    gpointer  user_data)
+{
+  TavlaWindow *self = user_data;
+  g_autoptr(TavlaReminderConfig) config = tavla_reminder_config_load ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->board == NULL)
+    return;
+
+  text = tavla_board_export_ics (self->board, NULL, &config->settings, &error);
+  if (text == NULL ||
+      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name, "tavla.ics". */
+  message = g_strdup_printf (_("Calendar saved as %s"), name);
+  show_toast (self, message);
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TavlaWindow *self = TAVLA_WINDOW (widget);
+
+  if (self->board == NULL)
+    return;
+
+  tavla_choose_calendar_file (GTK_WINDOW (self), on_calendar_chosen, g_object_ref (self), g_object_unref);
+}
+
 static void
 tavla_window_dispose (GObject *object)
 {
@@ -181,6 +279,9 @@ tavla_window_dispose (GObject *object)
     tavla_board_set_watch (self->board, FALSE);
   g_clear_object (&self->board);
   g_clear_object (&self->settings);
+  if (self->reminders != NULL)
+    tavla_reminder_notifier_stop (self->reminders);
+  g_clear_object (&self->reminders);
 
   G_OBJECT_CLASS (tavla_window_parent_class)->dispose (object);
 }
@@ -198,6 +299,8 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-reminder", "(sx)", open_reminder_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
   /* Ctrl+Alt+digit, because Alt+digit moves the focused card to a status on
    * the board, the key used most at the weekly meeting. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-page", "s", "board");
@@ -213,6 +316,7 @@ tavla_window_class_init (TavlaWindowClass *klass)
   g_type_ensure (TAVLA_TYPE_AUDITS_VIEW);
   g_type_ensure (TAVLA_TYPE_MEETINGS_VIEW);
   g_type_ensure (TAVLA_TYPE_FEEDBACK_VIEW);
+  g_type_ensure (TAVLA_TYPE_REMINDER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tavla/Tavla/tavla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, toast_overlay);
@@ -227,6 +331,8 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, feedback_view);
   gtk_widget_class_bind_template_callback (widget_class, on_act_on_deviation);
   gtk_widget_class_bind_template_callback (widget_class, on_open_item);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_reminder);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, reminder_bar);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_label);
@@ -237,6 +343,7 @@ tavla_window_init (TavlaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self, "map", G_CALLBACK (tavla_board_view_focus_board), self->board_view);
+  self->reminders = tavla_reminder_notifier_new (GTK_WIDGET (self), self->reminder_bar);
 
   self->settings = tavla_gui_settings_new ();
   if (self->settings != NULL)
@@ -275,6 +382,22 @@ tavla_window_get_metrics_view (TavlaWindow *self)
   g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
 
   return self->metrics_view;
+}
+
+TavlaReminderBar *
+tavla_window_get_reminder_bar (TavlaWindow *self)
+{
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
+
+  return self->reminder_bar;
+}
+
+TavlaReminderNotifier *
+tavla_window_get_reminder_notifier (TavlaWindow *self)
+{
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), NULL);
+
+  return self->reminders;
 }
 
 AdwViewStack *

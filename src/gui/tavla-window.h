@@ -6,6 +6,8 @@
 
 #include "tavla-board-view.h"
 #include "tavla-metrics-view.h"
+#include "tavla-reminder-bar.h"
+#include "tavla-reminder-notifier.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +19,8 @@ TavlaBoard     *tavla_window_get_board      (TavlaWindow    *self);
 TavlaBoardView *tavla_window_get_board_view (TavlaWindow    *self);
 TavlaMetricsView *tavla_window_get_metrics_view (TavlaWindow *self);
 AdwViewStack   *tavla_window_get_view_stack (TavlaWindow    *self);
+TavlaReminderBar      *tavla_window_get_reminder_bar      (TavlaWindow *self);
+TavlaReminderNotifier *tavla_window_get_reminder_notifier (TavlaWindow *self);
 gboolean        tavla_window_open_path      (TavlaWindow    *self,
                                              const char     *path);
 void            tavla_window_open_demo      (TavlaWindow    *self);

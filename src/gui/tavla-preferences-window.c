@@ -14,6 +14,15 @@ struct _TavlaPreferencesWindow
   /* Template widgets */
   AdwComboRow          *person_row;
   AdwActionRow         *database_row;
+  AdwPreferencesPage   *reminders_page;
+  GtkSwitch            *reminders_switch;
+  GtkSwitch            *background_switch;
+  GtkSpinButton        *days_spin;
+  AdwComboRow          *meeting_day_row;
+  AdwEntryRow          *meeting_time_row;
+  AdwEntryRow          *development_row;
+  AdwEntryRow          *quiet_start_row;
+  AdwEntryRow          *quiet_end_row;
 
   /* Owned references */
   TavlaBoard           *board;
@@ -93,6 +102,129 @@ on_person_selected (TavlaPreferencesWindow *self)
   g_settings_set_string (self->settings, "current-person", name != NULL ? name : "");
 }
 
+/* ---- The Reminders page (issue 8) ------------------------------------ */
+
+/* Shows whether a row holds what the core accepts, with the core's
+ * message as the row's tooltip. */
+static void
+mark_row (GtkWidget    *row,
+          const GError *error)
+{
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, error->message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+    }
+}
+
+static void
+on_time_changed (TavlaPreferencesWindow *self,
+                 GtkEditable            *row)
+{
+  const char *text = gtk_editable_get_text (row);
+  TavlaReminderSettings settings = { .meeting_weekday = G_DATE_BAD_WEEKDAY };
+  g_autoptr(GError) error = NULL;
+  const char *key;
+
+  if (self->filling || self->settings == NULL)
+    return;
+
+  if (row == GTK_EDITABLE (self->meeting_time_row))
+    key = "meeting-time", settings.meeting_time = text;
+  else if (row == GTK_EDITABLE (self->quiet_start_row))
+    key = "quiet-start", settings.quiet_start = text;
+  else
+    key = "quiet-end", settings.quiet_end = text;
+
+  /* An empty quiet time turns quiet hours off, an empty meeting time
+   * is not a time. */
+  if (text[0] == '\0' && row == GTK_EDITABLE (self->meeting_time_row))
+    settings.meeting_time = " ";
+
+  if (tavla_reminder_settings_check (&settings, NULL, &error))
+    g_settings_set_string (self->settings, key, text);
+  mark_row (GTK_WIDGET (row), error);
+}
+
+static void
+on_development_changed (TavlaPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->development_row));
+  g_auto(GStrv) parts = g_regex_split_simple ("[\\s,;]+", text, 0, 0);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) dates = NULL;
+  TavlaReminderSettings settings = { .meeting_weekday = G_DATE_BAD_WEEKDAY };
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || self->settings == NULL)
+    return;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  dates = g_strv_builder_end (builder);
+  settings.development_dates = (const char * const *) dates;
+
+  if (tavla_reminder_settings_check (&settings, NULL, &error))
+    g_settings_set_strv (self->settings, "development-dates", (const char * const *) dates);
+  mark_row (GTK_WIDGET (self->development_row), error);
+}
+
+static void
+on_meeting_day_selected (TavlaPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->meeting_day_row);
+
+  if (self->filling || self->settings == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  g_settings_set_int (self->settings, "meeting-weekday", (int) selected);
+}
+
+static void
+fill_reminders (TavlaPreferencesWindow *self)
+{
+  g_auto(GStrv) dates = NULL;
+  g_autofree char *dates_text = NULL;
+  g_autofree char *meeting_time = NULL;
+  g_autofree char *quiet_start = NULL;
+  g_autofree char *quiet_end = NULL;
+
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings != NULL)
+    g_object_get (self->settings, "settings-schema", &schema, NULL);
+  /* Without the schema (an uninstalled build) nothing can be kept. */
+  if (schema == NULL || !g_settings_schema_has_key (schema, "quiet-start"))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->reminders_page), FALSE);
+      return;
+    }
+
+  g_settings_bind (self->settings, "reminders", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-days-before", self->days_spin, "value", G_SETTINGS_BIND_DEFAULT);
+
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->meeting_day_row,
+                              (guint) CLAMP (g_settings_get_int (self->settings, "meeting-weekday"), 0, 7));
+  meeting_time = g_settings_get_string (self->settings, "meeting-time");
+  gtk_editable_set_text (GTK_EDITABLE (self->meeting_time_row), meeting_time);
+  dates = g_settings_get_strv (self->settings, "development-dates");
+  dates_text = g_strjoinv (", ", dates);
+  gtk_editable_set_text (GTK_EDITABLE (self->development_row), dates_text);
+  quiet_start = g_settings_get_string (self->settings, "quiet-start");
+  gtk_editable_set_text (GTK_EDITABLE (self->quiet_start_row), quiet_start);
+  quiet_end = g_settings_get_string (self->settings, "quiet-end");
+  gtk_editable_set_text (GTK_EDITABLE (self->quiet_end_row), quiet_end);
+  self->filling = FALSE;
+}
+
 static void
 tavla_preferences_window_dispose (GObject *object)
 {
@@ -165,6 +297,18 @@ tavla_preferences_window_class_init (TavlaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, person_row);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, reminders_page);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, days_spin);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, meeting_day_row);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, meeting_time_row);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, development_row);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, quiet_start_row);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, quiet_end_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_development_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_meeting_day_selected);
 }
 
 static void
@@ -179,6 +323,7 @@ tavla_preferences_window_init (TavlaPreferencesWindow *self)
   self->filling = FALSE;
   reload_people (self);
   update_database_row (self);
+  fill_reminders (self);
 }
 
 GtkWidget *

@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  * - "item-overdue": my proposals (owner = the person) that are overdue
  *   (new or in progress, due before the day).
  * - "item-due": my proposals due from the day to @days_before days after.
+ *   More than TAVLA_REMINDER_MAX_SINGLE of either kind become one reminder
+ *   ("items:overdue", "items:due", object kind "items") with the count and
+ *   the first titles, so that a long list is one notification.
  * - "weekly-digest": the working day before the weekly meeting (Friday for
  *   a Monday meeting), for everyone: how
  *   many proposals are overdue and due in the meeting's week, and each
@@ -41,6 +44,7 @@ G_BEGIN_DECLS
 #define TAVLA_REMINDER_WINDOW_DAYS          30
 #define TAVLA_REMINDER_DEFAULT_DAYS_BEFORE  3
 #define TAVLA_REMINDER_MAX_DAYS_BEFORE      60
+#define TAVLA_REMINDER_MAX_SINGLE           3
 
 typedef enum
 {
@@ -133,7 +137,8 @@ gboolean tavla_reminder_parse_time        (const char                   *text,
  * "development-group:2026-12-10", "period-report:2026-T3"), so that "shown
  * today" is recorded by key. @title and @body are translated, for a
  * notification's summary and body. @object_kind ("item", "agreement",
- * "recommendation", "weekly-agenda", "development-group", "period-report")
+ * "recommendation", "weekly-agenda", "development-group", "period-report",
+ * "items" for my proposals)
  * with @object_id (0 when none) says what opening it shows. @due is the
  * ISO day the reminder is about (the due date, the meeting day, the
  * tertial's last day). @shown: already shown to the person that day.

@@ -234,6 +234,63 @@ item_is_open (TavlaItem *item)
   return status == TAVLA_STATUS_NEW || status == TAVLA_STATUS_IN_PROGRESS;
 }
 
+/* One reminder for many proposals, so that a person with a long list gets
+ * one notification rather than a flood: the count, and the first titles
+ * in due date order. */
+static TavlaReminder *
+group_reminders (GPtrArray         *single,
+                 TavlaReminderKind  kind,
+                 guint              days_before)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  TavlaReminder *first;
+  guint n = single->len;
+
+  g_ptr_array_sort (single, compare_by_due);
+  first = g_ptr_array_index (single, 0);
+  for (guint i = 0; i < MIN (n, TAVLA_REMINDER_MAX_SINGLE); i++)
+    {
+      TavlaReminder *reminder = g_ptr_array_index (single, i);
+
+      if (i > 0)
+        g_string_append (body, "; ");
+      g_string_append (body, reminder->body);
+    }
+  if (n > TAVLA_REMINDER_MAX_SINGLE)
+    g_string_append (body, "; …");
+
+  return reminder_new (kind,
+                       g_strdup (kind == TAVLA_REMINDER_ITEM_OVERDUE ? "items:overdue" : "items:due"),
+                       kind == TAVLA_REMINDER_ITEM_OVERDUE
+                         /* Translators: %u is a number of proposals (more than three). */
+                         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of your proposals is overdue",
+                                                         "%u of your proposals are overdue", n), n)
+                         /* Translators: the first %u is a number of proposals (more
+                          * than three), the second a number of days. */
+                         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of your proposals are due within %u days",
+                                                         "%u of your proposals are due within %u days", n),
+                                            n, days_before),
+                       g_string_free (g_steal_pointer (&body), FALSE),
+                       "items", 0, first->due);
+}
+
+static void
+add_grouped (GPtrArray         *result,
+             GPtrArray         *single,
+             TavlaReminderKind  kind,
+             guint              days_before)
+{
+  if (single->len > TAVLA_REMINDER_MAX_SINGLE)
+    {
+      g_ptr_array_add (result, group_reminders (single, kind, days_before));
+      return;
+    }
+
+  for (guint i = 0; i < single->len; i++)
+    g_ptr_array_add (result, g_steal_pointer (&g_ptr_array_index (single, i)));
+  g_ptr_array_set_size (single, 0);
+}
+
 static void
 add_item_reminders (TavlaBoard  *self,
                     const char  *person,
@@ -243,6 +300,8 @@ add_item_reminders (TavlaBoard  *self,
 {
   GListModel *items = tavla_board_get_items (self);
   g_autofree char *limit = tavla_date_add_days (on, (int) days_before);
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func ((GDestroyNotify) tavla_reminder_free);
+  g_autoptr(GPtrArray) soon = g_ptr_array_new_with_free_func ((GDestroyNotify) tavla_reminder_free);
   guint n = g_list_model_get_n_items (items);
 
   for (guint i = 0; i < n; i++)
@@ -259,7 +318,7 @@ add_item_reminders (TavlaBoard  *self,
 
       shown_due = tavla_date_display (due);
       if (strcmp (due, on) < 0)
-        g_ptr_array_add (result,
+        g_ptr_array_add (overdue,
                          reminder_new (TAVLA_REMINDER_ITEM_OVERDUE,
                                        g_strdup_printf ("item:%" G_GINT64_FORMAT, id),
                                        /* Translators: %s is a date with its week, "2026-12-18 (w. 51)". */
@@ -267,14 +326,14 @@ add_item_reminders (TavlaBoard  *self,
                                        g_strdup (tavla_item_get_title (item)),
                                        "item", id, due));
       else if (strcmp (due, on) == 0)
-        g_ptr_array_add (result,
+        g_ptr_array_add (soon,
                          reminder_new (TAVLA_REMINDER_ITEM_DUE,
                                        g_strdup_printf ("item:%" G_GINT64_FORMAT, id),
                                        g_strdup (_("Proposal due today")),
                                        g_strdup (tavla_item_get_title (item)),
                                        "item", id, due));
       else
-        g_ptr_array_add (result,
+        g_ptr_array_add (soon,
                          reminder_new (TAVLA_REMINDER_ITEM_DUE,
                                        g_strdup_printf ("item:%" G_GINT64_FORMAT, id),
                                        /* Translators: %s is a date with its week, "2026-12-18 (w. 51)". */
@@ -282,6 +341,9 @@ add_item_reminders (TavlaBoard  *self,
                                        g_strdup (tavla_item_get_title (item)),
                                        "item", id, due));
     }
+
+  add_grouped (result, overdue, TAVLA_REMINDER_ITEM_OVERDUE, days_before);
+  add_grouped (result, soon, TAVLA_REMINDER_ITEM_DUE, days_before);
 }
 
 /* Counts the open items overdue on @on, and those due from @on to @last. */

@@ -205,6 +205,8 @@ on_open_reminder (TavlaWindow *self,
 {
   if (g_strcmp0 (object_kind, "item") == 0)
     on_open_item (self, object_id);
+  else if (g_strcmp0 (object_kind, "items") == 0)
+    show_first_page (self, "board", NULL);
   else if (g_strcmp0 (object_kind, "agreement") == 0)
     show_first_page (self, "agreements", NULL);
   else if (g_strcmp0 (object_kind, "recommendation") == 0)

@@ -346,6 +346,31 @@ test_reminders_once_a_day (Fixture       *fixture,
   g_assert_nonnull (strstr (bo, "weekly-digest:2026-11-26 shown|"));
 }
 
+/* Many at once become one reminder, not a flood of notifications. */
+static void
+test_reminders_grouped (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TavlaReminderSettings settings = anna_settings ();
+  g_autofree char *many = NULL;
+
+  add_item (fixture->board, "Uppdatera checklistan", ANNA, "2026-11-02");
+  add_item (fixture->board, "Ny mall för bygglov", ANNA, "2026-11-24");
+  /* Three overdue still come one by one. */
+  many = list (fixture->board, &settings, NULL);
+  g_assert_nonnull (strstr (many, "item:6|Proposal overdue since 2026-11-02 (w. 45)|Uppdatera checklistan\n"));
+  g_clear_pointer (&many, g_free);
+
+  add_item (fixture->board, "Skylt i receptionen", ANNA, "2026-11-10");
+  many = list (fixture->board, &settings, NULL);
+  g_assert_null (strstr (many, "item:1|"));
+  g_assert_nonnull (strstr (many,
+                            "items:overdue|4 of your proposals are overdue|"
+                            "Uppdatera checklistan; Skylt i receptionen; Ring tillbaka inom en dag; …\n"));
+  /* Due soon: still one by one. */
+  g_assert_nonnull (strstr (many, "item:2|Proposal due 2026-11-27 (w. 48)|"));
+}
+
 static GDateTime *
 at (int hour,
     int minute)
@@ -599,6 +624,7 @@ main (int    argc,
   g_test_add ("/reminders/meeting-eve", Fixture, NULL, fixture_set_up, test_reminders_on_meeting_eve, fixture_tear_down);
   g_test_add ("/reminders/other-days", Fixture, NULL, fixture_set_up, test_reminders_other_days, fixture_tear_down);
   g_test_add ("/reminders/once-a-day", Fixture, NULL, fixture_set_up, test_reminders_once_a_day, fixture_tear_down);
+  g_test_add ("/reminders/grouped", Fixture, NULL, fixture_set_up, test_reminders_grouped, fixture_tear_down);
   g_test_add_func ("/reminders/quiet-hours", test_quiet_hours);
   g_test_add ("/reminders/bad-settings", Fixture, NULL, fixture_set_up, test_bad_settings, fixture_tear_down);
   g_test_add ("/calendar/export", Fixture, NULL, fixture_set_up, test_ics_export, fixture_tear_down);

@@ -234,29 +234,7 @@ static void
 on_calendar_chosen (GFile    *file,
                     gpointer  user_data)
 {
-  TavlaWindow *self = user_data;
-  g_autoptr(TavlaReminderConfig) config = tavla_reminder_config_load ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->board == NULL)
-    return;
-
-  text = tavla_board_export_ics (self->board, NULL, &config->settings, &error);
-  if (text == NULL ||
-      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  name = g_file_get_basename (file);
-  /* Translators: %s is a file name, "tavla.ics". */
-  message = g_strdup_printf (_("Calendar saved as %s"), name);
-  show_toast (self, message);
+  tavla_window_export_calendar (TAVLA_WINDOW (user_data), file);
 }
 
 static void
@@ -459,4 +437,38 @@ tavla_window_choose_database (TavlaWindow *self,
 
   tavla_choose_database_file (GTK_WINDOW (self), create, on_database_chosen,
                               g_object_ref (self), g_object_unref);
+}
+
+/* Writes the calendar (tavla_board_export_ics() with the reminder
+ * settings' meetings) to @file and says in a toast how it went. */
+gboolean
+tavla_window_export_calendar (TavlaWindow *self,
+                              GFile       *file)
+{
+  g_autoptr(TavlaReminderConfig) config = tavla_reminder_config_load ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->board == NULL)
+    return FALSE;
+
+  text = tavla_board_export_ics (self->board, NULL, &config->settings, &error);
+  if (text == NULL ||
+      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name, "tavla.ics". */
+  message = g_strdup_printf (_("Calendar saved as %s"), name);
+  show_toast (self, message);
+  return TRUE;
 }

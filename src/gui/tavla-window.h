@@ -26,5 +26,7 @@ gboolean        tavla_window_open_path      (TavlaWindow    *self,
 void            tavla_window_open_demo      (TavlaWindow    *self);
 void            tavla_window_choose_database (TavlaWindow   *self,
                                               gboolean       create);
+gboolean        tavla_window_export_calendar (TavlaWindow   *self,
+                                              GFile         *file);
 
 G_END_DECLS

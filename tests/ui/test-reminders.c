@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <tavla/tavla.h>
 
 #include "tavla-preferences-window.h"
@@ -126,6 +128,21 @@ test_window_reminders (void)
   g_assert_cmpuint (tavla_reminder_bar_get_n_reminders (bar), ==, 0);
   g_assert_null (ui_test_find_label (GTK_WIDGET (bar), "Svarsmall för bygglov"));
   g_assert_false (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (bar), "2 Reminders")));
+
+  /* Export Calendar… writes the board's calendar where it was asked to. */
+  {
+    g_autofree char *ics_path = g_build_filename (dir, "tavla.ics", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (ics_path);
+    g_autofree char *text = NULL;
+
+    g_assert_true (tavla_window_export_calendar (window, file));
+    g_assert_true (g_file_get_contents (ics_path, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+    g_assert_nonnull (strstr (text, "UID:tavla-item-2@tavla.github.io\r\n"));
+    g_assert_nonnull (strstr (text, "SUMMARY:Svarsmall för bygglov\r\n"));
+    ui_test_iterate ();
+    g_assert_true (ui_test_is_shown (ui_test_find_label (GTK_WIDGET (window), "Calendar saved as tavla.ics")));
+  }
 
   /* Switched off in Preferences: nothing is shown. */
   add_item (board, "Ny checklista", "2020-03-02");

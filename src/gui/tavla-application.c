@@ -173,6 +173,22 @@ open_demo_action (GSimpleAction *action,
     tavla_window_open_demo (window);
 }
 
+/* A reminder's Open from a desktop notification that tavla-cli showed
+ * (`tavla --open-reminder KIND:ID`): the window, then what it is about. */
+static void
+open_reminder_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  TavlaApplication *self = user_data;
+  TavlaWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = get_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-reminder", parameter);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -180,7 +196,22 @@ static const GActionEntry app_actions[] = {
   { "shortcuts", shortcuts_action },
   { "open-database", open_database_action },
   { "open-demo", open_demo_action },
+  { "open-reminder", open_reminder_action, "(sx)" },
 };
+
+/* "item:42" (or "weekly-agenda:0") as the parameter of app.open-reminder. */
+static GVariant *
+parse_reminder_target (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
+  gint64 id = 0;
+
+  if (g_strv_length (parts) != 2 || parts[0][0] == '\0' ||
+      !g_ascii_string_to_signed (parts[1], 10, 0, G_MAXINT64, &id, NULL))
+    return NULL;
+
+  return g_variant_new ("(sx)", parts[0], id);
+}
 
 static int
 tavla_application_handle_local_options (GApplication *application,
@@ -188,6 +219,7 @@ tavla_application_handle_local_options (GApplication *application,
 {
   TavlaApplication *self = TAVLA_APPLICATION (application);
   g_autofree char *db = NULL;
+  const char *reminder = NULL;
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db) && db[0] != '\0')
     {
@@ -195,6 +227,29 @@ tavla_application_handle_local_options (GApplication *application,
 
       g_free (self->db_option);
       self->db_option = g_file_get_path (file);
+    }
+
+  if (g_variant_dict_lookup (options, "open-reminder", "&s", &reminder))
+    {
+      g_autoptr(GError) error = NULL;
+      GVariant *target = parse_reminder_target (reminder);
+
+      if (target == NULL)
+        {
+          g_printerr (_("tavla: --open-reminder “%s” is not KIND:ID, like item:42\n"), reminder);
+          return 2;
+        }
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_variant_unref (g_variant_ref_sink (target));
+          g_printerr ("tavla: %s\n", error->message);
+          return 1;
+        }
+
+      /* Reaches the running Tavla when there is one, else this one. */
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-reminder", target);
+      if (g_application_get_is_remote (application))
+        return 0;
     }
 
   /* Go on with the default handling (activate the primary instance). */
@@ -282,6 +337,8 @@ tavla_application_init (TavlaApplication *self)
   static const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The database file to open (overrides $TAVLA_DB and the remembered one)"), N_("PATH") },
+    { "open-reminder", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show what a reminder is about, like item:42 (from a desktop notification)"), N_("KIND:ID") },
     { NULL }
   };
 

@@ -208,7 +208,15 @@ on_open_reminder (TavlaWindow *self,
   else if (g_strcmp0 (object_kind, "items") == 0)
     show_first_page (self, "board", NULL);
   else if (g_strcmp0 (object_kind, "agreement") == 0)
-    show_first_page (self, "agreements", NULL);
+    {
+      g_autoptr(TavlaAgreement) agreement = NULL;
+
+      show_first_page (self, "agreements", NULL);
+      if (self->board != NULL &&
+          (agreement = tavla_board_get_agreement (self->board, object_id, NULL)) != NULL)
+        tavla_agreements_view_select_department (self->agreements_view,
+                                                 tavla_agreement_get_department (agreement));
+    }
   else if (g_strcmp0 (object_kind, "recommendation") == 0)
     show_first_page (self, "audits", "board", NULL);
   else if (g_strcmp0 (object_kind, "period-report") == 0)

@@ -102,10 +102,66 @@ warn (const char *message)
   fprintf (stderr, _("tavla-cli: warning: %s\n"), line);
 }
 
+/*
+ * The timer's run (--scheduled) stays for a while after showing its
+ * notifications, so that their Open starts Tavla on what they are about
+ * (`tavla --open-reminder KIND:ID`); it ends when they are all closed or
+ * after TAVLA_REMIND_WAIT_SECONDS. Run by hand, tavla-cli returns at once
+ * and its notifications have no actions that would do nothing.
+ */
+#define TAVLA_REMIND_WAIT_SECONDS (10 * 60)
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *notifications;   /* NotifyNotification, until closed */
+} Waiting;
+
+static void
+on_closed (NotifyNotification *notification,
+           Waiting            *waiting)
+{
+  g_ptr_array_remove (waiting->notifications, notification);
+  if (waiting->notifications->len == 0)
+    g_main_loop_quit (waiting->loop);
+}
+
+static gboolean
+on_wait_timeout (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+find_tavla (void)
+{
+  g_autofree char *installed = g_build_filename (TAVLA_BINDIR, "tavla", NULL);
+
+  if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&installed);
+  return g_find_program_in_path ("tavla");
+}
+
+static void
+on_open_action (NotifyNotification *notification,
+                char               *action,
+                gpointer            user_data)
+{
+  g_autofree char *tavla = find_tavla ();
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { tavla, "--open-reminder", user_data, NULL };
+
+  if (tavla == NULL ||
+      !g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+    warn (error != NULL ? error->message : _("Tavla is not installed"));
+}
+
 /* Shows one reminder; FALSE with @error when no notification could be
- * shown. */
+ * shown. With @waiting, it gets an Open action and is kept there. */
 static gboolean
 notify_reminder (TavlaReminder  *reminder,
+                 Waiting        *waiting,
                  GError        **error)
 {
   NotifyNotification *notification = NULL;
@@ -114,10 +170,27 @@ notify_reminder (TavlaReminder  *reminder,
   notification = notify_notification_new (reminder->title, reminder->body, APP_ID);
   notify_notification_set_app_name (notification, "Tavla");
   notify_notification_set_category (notification, "x-tavla.reminder");
-  /* Clicking it starts or raises the window, which has the banner. */
+  /* Clicking it starts or raises the window. */
   notify_notification_set_hint_string (notification, "desktop-entry", APP_ID);
+  if (waiting != NULL)
+    {
+      g_autofree char *target = g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+                                                 reminder->object_kind, reminder->object_id);
+
+      notify_notification_add_action (notification, "default", _("Open"), on_open_action,
+                                      g_strdup (target), g_free);
+      notify_notification_add_action (notification, "open", _("Open"), on_open_action,
+                                      g_strdup (target), g_free);
+    }
+
   shown = notify_notification_show (notification, error);
-  g_object_unref (notification);
+  if (shown && waiting != NULL)
+    {
+      g_signal_connect (notification, "closed", G_CALLBACK (on_closed), waiting);
+      g_ptr_array_add (waiting->notifications, notification);
+    }
+  else
+    g_object_unref (notification);
 
   return shown;
 }
@@ -139,6 +212,7 @@ cli_remind (TavlaCli  *cli,
   g_autofree char *today = NULL;
   g_autofree char *until = NULL;
   TavlaReminderSettings settings;
+  Waiting waiting = { NULL, NULL };
   gboolean notify = FALSE;
   gboolean scheduled = FALSE;
   gboolean failed = FALSE;
@@ -237,6 +311,11 @@ cli_remind (TavlaCli  *cli,
     }
 
   today = on != NULL ? g_strdup (on) : tavla_date_today ();
+  if (scheduled)
+    {
+      waiting.loop = g_main_loop_new (NULL, FALSE);
+      waiting.notifications = g_ptr_array_new_with_free_func (g_object_unref);
+    }
   if (!notify_is_initted () && !notify_init ("Tavla"))
     {
       warn (_("desktop notifications are not available; the window shows the reminders when it opens"));
@@ -254,7 +333,7 @@ cli_remind (TavlaCli  *cli,
 
       if (!failed)
         {
-          notified = notify_reminder (reminder, &notify_error);
+          notified = notify_reminder (reminder, scheduled ? &waiting : NULL, &notify_error);
           if (!notified)
             {
               g_autofree char *message =
@@ -291,6 +370,19 @@ cli_remind (TavlaCli  *cli,
     }
   else if (n_shown == 0 && !failed)
     cli_print_line (cli, "%s", _("No new reminders."));
+
+  if (scheduled)
+    {
+      if (waiting.notifications->len > 0)
+        {
+          cli_flush (cli, TRUE);
+          fflush (stdout);
+          g_timeout_add_seconds (TAVLA_REMIND_WAIT_SECONDS, on_wait_timeout, waiting.loop);
+          g_main_loop_run (waiting.loop);
+        }
+      g_ptr_array_unref (waiting.notifications);
+      g_main_loop_unref (waiting.loop);
+    }
 
   if (notify_is_initted ())
     notify_uninit ();

@@ -276,6 +276,9 @@ test_remind_notify (Fixture       *f,
                    "Agreement review due 2026-12-20 (w. 51): Delivery agreement with Socialförvaltningen, version 1\n");
   g_assert_cmpuint (count_notifications (&desktop, "Proposal due 2026-12-01 (w. 49)"), ==, 1);
   g_assert_cmpuint (count_notifications (&desktop, "Agreement review due 2026-12-20 (w. 51)"), ==, 1);
+  /* Run by hand it returns at once, so it offers no Open that would do
+   * nothing. */
+  g_assert_cmpuint (count_notifications (&desktop, "open"), ==, 0);
 
   after = run_json (f, "--json", "remind", "--for", ASA, "--on", "2026-11-30", NULL);
   array = json_node_get_array (after);
@@ -300,6 +303,77 @@ test_remind_notify (Fixture       *f,
   expect_ok (f);
   expect_output (f, "Proposal due today: Svarsmall för bygglov\n");
   g_assert_cmpuint (count_notifications (&desktop, "Proposal due today"), ==, 1);
+
+  desktop_stop (&desktop);
+}
+
+static gboolean
+close_all (Desktop *desktop)
+{
+  /* notification-daemon numbers its notifications from 1. */
+  for (guint id = 1; id <= 4; id++)
+    {
+      g_autoptr(GVariant) reply =
+        g_dbus_connection_call_sync (desktop->connection, "org.freedesktop.Notifications",
+                                     "/org/freedesktop/Notifications", "org.freedesktop.Notifications",
+                                     "CloseNotification", g_variant_new ("(u)", id), NULL,
+                                     G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+    }
+  return TRUE;
+}
+
+static gboolean
+two_notified (Desktop *desktop)
+{
+  g_autofree char *text = NULL;
+  const char *at;
+  guint n = 0;
+
+  if (!g_file_get_contents (desktop->monitor_log, &text, NULL, NULL))
+    return FALSE;
+  for (at = strstr (text, "member=Notify"); at != NULL; at = strstr (at + 1, "member=Notify"))
+    n++;
+  return n >= 2;
+}
+
+/* The timer's run: notifications with an Open action, and it stays until
+ * they are closed. */
+static void
+test_remind_scheduled (Fixture       *f,
+                       gconstpointer  data)
+{
+  Desktop desktop = { 0 };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  seed (f);
+  desktop_start (&desktop, f);
+  desktop_start_daemon (&desktop);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, desktop.env);
+  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("TAVLA_CLI"), "--db", f->db,
+                                     "remind", "--notify", "--scheduled", "--for", ASA,
+                                     "--on", "2026-11-30", "--at", "12:00", NULL);
+  g_assert_no_error (error);
+
+  wait_until (two_notified, &desktop, "both notifications");
+  g_assert_cmpuint (count_notifications (&desktop, "open"), ==, 2);
+  g_assert_cmpuint (count_notifications (&desktop, "default"), ==, 2);
+  g_usleep (500 * 1000);
+  /* Still running, for an Open (the identifier goes when it exits). */
+  g_assert_nonnull (g_subprocess_get_identifier (cli));
+
+  close_all (&desktop);
+  g_assert_true (g_subprocess_communicate_utf8 (cli, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (cli));
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "Proposal due 2026-12-01 (w. 49): Svarsmall för bygglov\n"
+                   "Agreement review due 2026-12-20 (w. 51): Delivery agreement with Socialförvaltningen, version 1\n");
 
   desktop_stop (&desktop);
 }
@@ -442,6 +516,7 @@ main (int    argc,
   g_test_add ("/cli/remind/list", Fixture, NULL, fixture_set_up, test_remind_list, fixture_tear_down);
   g_test_add ("/cli/remind/bad", Fixture, NULL, fixture_set_up, test_remind_bad, fixture_tear_down);
   g_test_add ("/cli/remind/notify", Fixture, NULL, fixture_set_up, test_remind_notify, fixture_tear_down);
+  g_test_add ("/cli/remind/scheduled", Fixture, NULL, fixture_set_up, test_remind_scheduled, fixture_tear_down);
   g_test_add ("/cli/remind/settings", Fixture, NULL, fixture_set_up, test_remind_settings, fixture_tear_down);
   g_test_add ("/cli/export/ics", Fixture, NULL, fixture_set_up, test_export_ics, fixture_tear_down);
 

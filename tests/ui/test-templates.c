@@ -20,6 +20,7 @@
 #include "tavla-metric-chart.h"
 #include "tavla-metrics-view.h"
 #include "tavla-preferences-window.h"
+#include "tavla-reminder-bar.h"
 #include "tavla-window.h"
 #include "ui-test-utils.h"
 
@@ -33,6 +34,7 @@ test_widget_templates (void)
     TAVLA_TYPE_BOARD_VIEW,
     TAVLA_TYPE_METRICS_VIEW,
     TAVLA_TYPE_MEETINGS_VIEW,
+    TAVLA_TYPE_REMINDER_BAR,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

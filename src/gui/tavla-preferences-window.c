@@ -135,16 +135,22 @@ on_time_changed (TavlaPreferencesWindow *self,
     return;
 
   if (row == GTK_EDITABLE (self->meeting_time_row))
-    key = "meeting-time", settings.meeting_time = text;
+    {
+      key = "meeting-time";
+      /* An empty quiet time turns quiet hours off; an empty meeting
+       * time is not a time. */
+      settings.meeting_time = text[0] != '\0' ? text : " ";
+    }
   else if (row == GTK_EDITABLE (self->quiet_start_row))
-    key = "quiet-start", settings.quiet_start = text;
+    {
+      key = "quiet-start";
+      settings.quiet_start = text;
+    }
   else
-    key = "quiet-end", settings.quiet_end = text;
-
-  /* An empty quiet time turns quiet hours off, an empty meeting time
-   * is not a time. */
-  if (text[0] == '\0' && row == GTK_EDITABLE (self->meeting_time_row))
-    settings.meeting_time = " ";
+    {
+      key = "quiet-end";
+      settings.quiet_end = text;
+    }
 
   if (tavla_reminder_settings_check (&settings, NULL, &error))
     g_settings_set_string (self->settings, key, text);

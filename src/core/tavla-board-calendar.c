@@ -341,6 +341,13 @@ tavla_board_export_ics (TavlaBoard                   *self,
   icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  /* The name calendar apps give the imported calendar. */
+  {
+    icalproperty *name = icalproperty_new_x ("Tavla");
+
+    icalproperty_set_x_name (name, "X-WR-CALNAME");
+    icalcomponent_add_property (calendar, name);
+  }
 
   if (settings != NULL)
     {

@@ -500,6 +500,7 @@ export_parsed (TavlaBoard                  *board,
   g_assert_no_error (error);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nX-WR-CALNAME:Tavla\r\n"));
 
   calendar = icalparser_parse_string (text);
   g_assert_nonnull (calendar);

@@ -36,6 +36,25 @@ use_window_database (TavlaCli            *cli,
     }
 }
 
+/* Whether the database the command would open is there. The timer runs
+ * for every user of the computer, and must not create a board for
+ * someone who never used Tavla. */
+static gboolean
+database_exists (TavlaCli *cli)
+{
+  const char *env_path = g_getenv ("TAVLA_DB");
+  g_autofree char *path = NULL;
+
+  if (cli->db_path != NULL && cli->db_path[0] != '\0')
+    path = g_strdup (cli->db_path);
+  else if (env_path != NULL && env_path[0] != '\0')
+    path = g_strdup (env_path);
+  else
+    path = tavla_default_database_path ();
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 /* The person as stored, so that "shown" is recorded under one spelling.
  * An unknown --for is left to the core to refuse; the person chosen in
  * Preferences may be of another board, and then gets the reminders for
@@ -252,6 +271,8 @@ cli_remind (TavlaCli  *cli,
     return CLI_EXIT_OK;
 
   use_window_database (cli, config);
+  if (scheduled && !database_exists (cli))
+    return CLI_EXIT_OK;
   board = cli_get_board (cli, &error);
   if (board == NULL)
     return cli_fail (error);

@@ -412,6 +412,17 @@ test_remind_settings (Fixture       *f,
                    "Agreement review due 2026-12-20 (w. 51): Delivery agreement with Socialförvaltningen, version 1\n"
                    "Development group meeting 2026-12-03 (w. 49): Prepare the agenda: agreements, deviations over the tertial and audit recommendations per department.\n");
 
+  /* The timer runs for every user: without a board it creates none. */
+  {
+    g_autofree char *missing = g_build_filename (f->tmpdir, "missing.db", NULL);
+
+    run_env (f, f->env, "--db", missing, "remind", "--notify", "--scheduled", "--at", "12:00", NULL);
+    expect_ok (f);
+    g_assert_cmpstr (f->out, ==, "");
+    g_assert_cmpstr (f->err, ==, "");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
   /* Switched off in Preferences: the timer's run does nothing at all. */
   run_env (f, env, "--db", f->db, "remind", "--notify", "--scheduled", "--at", "12:00", NULL);
   expect_ok (f);

@@ -431,6 +431,8 @@ test_bad_settings (Fixture       *fixture,
     { "quiet-start", "Quiet hours start “6 pm” is not a time; write it as HH:MM, like 09:00." },
     { "development-dates", "Development group date “2026-13-01” is not a date; write it as YYYY-MM-DD, like 2027-02-11." },
     { "days-before", "Days before is 61; remind at most 60 days before a due date." },
+    { "quiet-end", "Quiet hours end “7” is not a time; write it as HH:MM, like 09:00." },
+    { "meeting-weekday", "Meeting day is not a day of the week; choose Monday to Sunday." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -446,8 +448,12 @@ test_bad_settings (Fixture       *fixture,
         settings.quiet_start = "6 pm";
       else if (i == 2)
         settings.development_dates = bad_dates;
-      else
+      else if (i == 3)
         settings.days_before = 61;
+      else if (i == 4)
+        settings.quiet_end = "7";
+      else
+        settings.meeting_weekday = (GDateWeekday) 9;
 
       g_assert_false (tavla_reminder_settings_check (&settings, &field, &error));
       g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
@@ -457,6 +463,10 @@ test_bad_settings (Fixture       *fixture,
 
       reminders = tavla_board_list_reminders (fixture->board, &settings, NULL, &error);
       g_assert_null (reminders);
+      g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
+      g_clear_error (&error);
+
+      g_assert_null (tavla_board_export_ics (fixture->board, NULL, &settings, &error));
       g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
     }
 

@@ -29,7 +29,8 @@ G_BEGIN_DECLS
  *   response groups ("3 overdue, 2 due this week, Answer rate below target
  *   in 2 groups"). It opens the weekly agenda.
  * - "development-group": from @days_before days before each development
- *   group meeting to the day before it, for everyone.
+ *   group meeting (a date in the settings, or a planned development group
+ *   meeting on the board) to the day before it, for everyone.
  * - "agreement-review": active delivery agreements whose review is due
  *   within TAVLA_REMINDER_WINDOW_DAYS days (or overdue), for everyone.
  * - "recommendation-due": open audit recommendations I own, due within
@@ -187,6 +188,10 @@ gboolean   tavla_board_mark_reminder_shown (TavlaBoard                  *self,
  * - Active agreements' review dates as tasks.
  * - The weekly meeting (from @settings) as a weekly recurring event, and
  *   each development group date as an all-day event.
+ * - The meetings on the board (issue 6) as all-day events
+ *   ("tavla-meeting-ID@…"): development group meetings and check-ins, and
+ *   weekly meetings when @settings has no weekly meeting day; a stored
+ *   development group meeting replaces the same date from @settings.
  * UIDs are stable ("tavla-item-42@tavla.github.io"), so importing again
  * updates the same entries instead of duplicating them. @person unknown
  * is an input error (field "for"). @settings may be NULL (no meetings).

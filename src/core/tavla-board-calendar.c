@@ -9,6 +9,7 @@
 
 #include "tavla-board-agreements.h"
 #include "tavla-board-audits.h"
+#include "tavla-board-meetings.h"
 #include "tavla-board-private.h"
 #include "tavla-clock.h"
 #include "tavla-date.h"
@@ -280,8 +281,58 @@ add_weekly_meeting (const TavlaReminderSettings *settings,
   icalcomponent_add_component (calendar, event);
 }
 
+/* The meetings planned or held in Tavla (issue 6), each an all-day
+ * event. Weekly meetings are left out when the weekly meeting is the
+ * recurring event above (@weekly_recurs); a stored development group
+ * meeting stands for the same date in the settings. */
+static gboolean
+add_meetings (TavlaBoard          *self,
+              gboolean             weekly_recurs,
+              icalcomponent       *calendar,
+              GHashTable          *development_days,
+              struct icaltimetype  stamp,
+              GError             **error)
+{
+  g_autoptr(GListModel) meetings = tavla_board_list_meetings (self, error);
+  guint n;
+
+  if (meetings == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (meetings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TavlaMeeting) meeting = g_list_model_get_item (meetings, i);
+      const char *day = tavla_meeting_get_date (meeting);
+      g_autofree char *uid = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *next = NULL;
+      icalcomponent *event;
+
+      if (day == NULL || (weekly_recurs && tavla_meeting_get_kind (meeting) == TAVLA_MEETING_WEEKLY))
+        continue;
+      if (tavla_meeting_get_kind (meeting) == TAVLA_MEETING_DEVELOPMENT_GROUP)
+        g_hash_table_add (development_days, g_strdup (day));
+
+      uid = g_strdup_printf ("tavla-meeting-%" G_GINT64_FORMAT "@" UID_DOMAIN, tavla_meeting_get_id (meeting));
+      summary = tavla_meeting_get_department (meeting) != NULL
+        /* Translators: a calendar event; "Check-in meeting: Socialförvaltningen". */
+        ? g_strdup_printf (_("%s: %s"), tavla_meeting_kind_get_label (tavla_meeting_get_kind (meeting)),
+                           tavla_meeting_get_department (meeting))
+        : g_strdup (tavla_meeting_kind_get_label (tavla_meeting_get_kind (meeting)));
+      next = tavla_date_add_days (day, 1);
+      event = new_entry (ICAL_VEVENT_COMPONENT, uid, summary, NULL, stamp);
+      icalcomponent_add_property (event, icalproperty_new_dtstart (date_value (day)));
+      icalcomponent_add_property (event, icalproperty_new_dtend (date_value (next)));
+      icalcomponent_add_component (calendar, event);
+    }
+
+  return TRUE;
+}
+
 static void
 add_development_group (const TavlaReminderSettings *settings,
+                       GHashTable                  *development_days,
                        icalcomponent               *calendar,
                        struct icaltimetype          stamp)
 {
@@ -291,6 +342,9 @@ add_development_group (const TavlaReminderSettings *settings,
       g_autofree char *uid = g_strdup_printf ("tavla-development-group-%s@" UID_DOMAIN, day);
       g_autofree char *next = tavla_date_add_days (day, 1);
       icalcomponent *event;
+
+      if (g_hash_table_contains (development_days, day))
+        continue;
 
       event = new_entry (ICAL_VEVENT_COMPONENT, uid, _("Development group meeting"),
                          _("Per department: improvement areas, agreements, deviations over the period and audit recommendations."),
@@ -310,6 +364,7 @@ tavla_board_export_ics (TavlaBoard                   *self,
   AUTO_COMPONENT icalcomponent *calendar = NULL;
   g_autoptr(GDateTime) now = tavla_clock_now_utc ();
   g_autoptr(TavlaPerson) found = NULL;
+  g_autoptr(GHashTable) development_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   struct icaltimetype stamp;
   char *text = NULL;
   char *copy = NULL;
@@ -350,10 +405,12 @@ tavla_board_export_ics (TavlaBoard                   *self,
   }
 
   if (settings != NULL)
-    {
-      add_weekly_meeting (settings, calendar, stamp);
-      add_development_group (settings, calendar, stamp);
-    }
+    add_weekly_meeting (settings, calendar, stamp);
+  if (!add_meetings (self, settings != NULL && settings->meeting_weekday != G_DATE_BAD_WEEKDAY,
+                     calendar, development_days, stamp, error))
+    return NULL;
+  if (settings != NULL)
+    add_development_group (settings, development_days, calendar, stamp);
   add_items (self, person, calendar, stamp);
   if (!add_agreement_reviews (self, calendar, stamp, error))
     return NULL;

@@ -7,6 +7,7 @@
 
 #include "tavla-board-agreements.h"
 #include "tavla-board-audits.h"
+#include "tavla-board-meetings.h"
 #include "tavla-board-metrics.h"
 #include "tavla-board-private.h"
 #include "tavla-clock.h"
@@ -516,17 +517,55 @@ add_weekly_digest (TavlaBoard                   *self,
   return TRUE;
 }
 
-static void
-add_development_group (const TavlaReminderSettings *settings,
-                       const char                  *on,
-                       GPtrArray                   *result)
+/* The development group's days: those in the settings and the planned
+ * development group meetings on the board (issue 6), each once. */
+static GPtrArray *
+development_days (TavlaBoard                   *self,
+                  const TavlaReminderSettings  *settings,
+                  GError                      **error)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) meetings = tavla_board_list_meetings (self, error);
+  guint n;
+
+  if (meetings == NULL)
+    return NULL;
+
+  for (guint i = 0; settings->development_dates != NULL && settings->development_dates[i] != NULL; i++)
+    g_ptr_array_add (days, g_strdup (settings->development_dates[i]));
+
+  n = g_list_model_get_n_items (meetings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TavlaMeeting) meeting = g_list_model_get_item (meetings, i);
+      const char *day = tavla_meeting_get_date (meeting);
+
+      if (tavla_meeting_get_kind (meeting) == TAVLA_MEETING_DEVELOPMENT_GROUP &&
+          tavla_meeting_get_state (meeting) == TAVLA_MEETING_PLANNED && day != NULL &&
+          !g_ptr_array_find_with_equal_func (days, day, g_str_equal, NULL))
+        g_ptr_array_add (days, g_strdup (day));
+    }
+
+  return g_steal_pointer (&days);
+}
+
+static gboolean
+add_development_group (TavlaBoard                   *self,
+                       const TavlaReminderSettings  *settings,
+                       const char                   *on,
+                       GPtrArray                    *result,
+                       GError                      **error)
 {
   g_autofree char *first = tavla_date_add_days (on, 1);
   g_autofree char *limit = tavla_date_add_days (on, (int) MAX (settings->days_before, 1));
+  g_autoptr(GPtrArray) days = development_days (self, settings, error);
 
-  for (guint i = 0; settings->development_dates != NULL && settings->development_dates[i] != NULL; i++)
+  if (days == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < days->len; i++)
     {
-      const char *day = settings->development_dates[i];
+      const char *day = g_ptr_array_index (days, i);
       g_autofree char *shown = NULL;
 
       if (strcmp (day, first) < 0 || strcmp (day, limit) > 0)
@@ -541,6 +580,8 @@ add_development_group (const TavlaReminderSettings *settings,
                                      g_strdup (_("Prepare the agenda: agreements, deviations over the tertial and audit recommendations per department.")),
                                      "development-group", 0, day));
     }
+
+  return TRUE;
 }
 
 static gboolean
@@ -747,7 +788,8 @@ tavla_board_list_reminders (TavlaBoard                   *self,
     }
   if (!add_agreement_reviews (self, on, result, error))
     return NULL;
-  add_development_group (settings, on, result);
+  if (!add_development_group (self, settings, on, result, error))
+    return NULL;
   add_period_report (settings, on, result);
 
   g_ptr_array_sort (result, compare_by_due);

@@ -626,6 +626,67 @@ test_ics_hostile_text (Fixture       *fixture,
   g_assert_error (error, TAVLA_INPUT_ERROR, TAVLA_INPUT_ERROR_INVALID);
 }
 
+static void
+add_meeting (TavlaBoard       *board,
+             TavlaMeetingKind  kind,
+             const char       *date,
+             const char       *department)
+{
+  TavlaMeetingInput input = { .kind = kind, .date = date, .department = department };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TavlaMeeting) meeting = tavla_board_add_meeting (board, &input, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+/* The meetings planned on the board (issue 6) in the calendar and the
+ * development group's reminders. */
+static void
+test_meetings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TavlaReminderSettings settings = anna_settings ();
+  icalcomponent *calendar = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *no_weekly = NULL;
+  g_autofree char *today = NULL;
+
+  add_meeting (fixture->board, TAVLA_MEETING_DEVELOPMENT_GROUP, "2026-12-03", NULL);
+  add_meeting (fixture->board, TAVLA_MEETING_CHECK_IN, "2026-12-08", "SOC");
+  add_meeting (fixture->board, TAVLA_MEETING_WEEKLY, "2026-11-26", NULL);
+  add_meeting (fixture->board, TAVLA_MEETING_DEVELOPMENT_GROUP, "2026-11-27", NULL);
+
+  /* The weekly meeting recurs from the settings; the stored development
+   * group meeting of 2026-12-03 stands for the settings' date. */
+  calendar = export_parsed (fixture->board, NULL, &settings);
+  events = dump_calendar (calendar);
+  icalcomponent_free (calendar);
+  g_assert_true (g_str_has_prefix (events,
+                                   "VEVENT tavla-weekly-meeting@tavla.github.io|Weekly meeting|20260101T090000| FREQ=WEEKLY;BYDAY=TH\n"
+                                   "VEVENT tavla-meeting-2@tavla.github.io|Check-in meeting: Socialförvaltningen|20261208|\n"
+                                   "VEVENT tavla-meeting-1@tavla.github.io|Development group|20261203|\n"
+                                   "VEVENT tavla-meeting-4@tavla.github.io|Development group|20261127|\n"
+                                   "VTODO "));
+  g_assert_null (strstr (events, "tavla-meeting-3@"));
+  g_assert_null (strstr (events, "tavla-development-group-2026-12-03@"));
+
+  /* Without a weekly meeting day, the stored weekly meeting is there. */
+  settings.meeting_weekday = G_DATE_BAD_WEEKDAY;
+  calendar = export_parsed (fixture->board, NULL, &settings);
+  no_weekly = dump_calendar (calendar);
+  icalcomponent_free (calendar);
+  g_assert_nonnull (strstr (no_weekly, "VEVENT tavla-meeting-3@tavla.github.io|Weekly meeting|20261126|\n"));
+  g_assert_null (strstr (no_weekly, "tavla-weekly-meeting@"));
+
+  /* A planned development group meeting is reminded of like a date in the
+   * settings, once. */
+  settings = anna_settings ();
+  settings.development_dates = NULL;
+  today = list (fixture->board, &settings, NULL);
+  g_assert_nonnull (strstr (today, "development-group:2026-11-27|Development group meeting 2026-11-27 (w. 48)|"));
+  g_assert_null (strstr (today, "development-group:2026-12-03"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -639,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/reminders/quiet-hours", test_quiet_hours);
   g_test_add ("/reminders/bad-settings", Fixture, NULL, fixture_set_up, test_bad_settings, fixture_tear_down);
   g_test_add ("/calendar/export", Fixture, NULL, fixture_set_up, test_ics_export, fixture_tear_down);
+  g_test_add ("/calendar/meetings", Fixture, NULL, fixture_set_up, test_meetings, fixture_tear_down);
   g_test_add ("/calendar/hostile-text", Fixture, NULL, fixture_set_up, test_ics_hostile_text, fixture_tear_down);
 
   return g_test_run ();

@@ -178,8 +178,8 @@ on_open_item (TavlaWindow *self,
     show_toast (self, _("The proposal is hidden by the board’s filters"));
 }
 
-/* Shows the first of @pages that the window has: the Meetings and Audits
- * pages come with their own issues, and until then the board stands in. */
+/* Shows the first of @pages that the window has, so that a window built
+ * without the Meetings or Audits page falls back to the board. */
 static void
 show_first_page (TavlaWindow *self,
                  const char  *first,
@@ -222,7 +222,8 @@ on_open_reminder (TavlaWindow *self,
   else if (g_strcmp0 (object_kind, "period-report") == 0)
     show_first_page (self, "metrics", NULL);
   else
-    /* The weekly agenda and the development group's meetings. */
+    /* The weekly agenda (the Meetings page shows it when no meeting is
+     * chosen) and the development group's meetings. */
     show_first_page (self, "meetings", "board", NULL);
 }
 

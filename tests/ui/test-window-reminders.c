@@ -117,10 +117,13 @@ test_window_reminders (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "board");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reminder", "(sx)", "agreement", (gint64) 1);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "agreements");
-  /* The weekly agenda, on the board until there is a Meetings page. */
+  /* The digest opens the weekly agenda on the Meetings page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reminder", "(sx)", "weekly-agenda", (gint64) 0);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack),
-                   ==, adw_view_stack_get_child_by_name (stack, "meetings") != NULL ? "meetings" : "board");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "meetings");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reminder", "(sx)", "recommendation", (gint64) 1);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "audits");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reminder", "(sx)", "period-report", (gint64) 0);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "metrics");
 
   /* Dismiss hides them all. */
   gtk_widget_activate_action (GTK_WIDGET (bar), "reminders.dismiss", NULL);

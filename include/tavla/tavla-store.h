@@ -132,6 +132,7 @@ typedef struct
   guint    n_respondents;  /* of them with respondents */
   gint64   sum_respondents;
   double   sum_weighted;   /* sum of value x respondents */
+  guint    n_periods;      /* distinct measured periods (weeks or months) */
   gint64   deviation_id;   /* with n 1: the measurement's open deviation, or 0 */
 } TavlaStoreRollupRow;
 

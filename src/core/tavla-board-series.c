@@ -189,7 +189,13 @@ series_for (TavlaBoard          *self,
       point->period = g_strdup (row->key);
       tavla_series_point_from_rollup (point, tavla_metric_get_unit (metric), row);
       point->target = tavla_metric_get_target (metric);
-      point->deviation = tavla_metric_is_deviation (metric, point->value);
+      /* A count's target holds for one period of the metric (cases a
+       * week): a month or tertial adds up its periods, and so its target. */
+      if (tavla_metric_get_unit (metric) == TAVLA_UNIT_COUNT && !own_period && row->n_periods > 1)
+        point->target *= row->n_periods;
+      point->deviation = tavla_metric_value_is_deviation (tavla_metric_get_unit (metric),
+                                                          tavla_metric_get_direction (metric),
+                                                          point->target, point->value);
       /* Points at the metric's own period carry their deviation's id. */
       if (own_period && point->deviation)
         point->deviation_id = row->deviation_id;

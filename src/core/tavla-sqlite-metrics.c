@@ -355,7 +355,7 @@ tavla_sqlite_metrics_update_measurement (TavlaStore                      *store,
   " END" \
   " FROM (SELECT " KEY " AS k, count (*) AS n, total (value), count (numerator), total (numerator)," \
   "  total (denominator), count (respondents), total (respondents), total (value * respondents)," \
-  "  max (id) AS last_id" \
+  "  max (id) AS last_id, count (DISTINCT period) AS n_periods" \
   "  FROM measurement" \
   "  WHERE metric_id = ?1" GROUP_FILTER \
   "  AND " KEY " >= coalesce (?3, '') AND " KEY " <= coalesce (?4, '~')" \
@@ -422,7 +422,8 @@ tavla_sqlite_metrics_rollup (TavlaStore                   *store,
       row.n_respondents = (guint) sqlite3_column_int64 (stmt, 6);
       row.sum_respondents = (gint64) sqlite3_column_double (stmt, 7);
       row.sum_weighted = sqlite3_column_double (stmt, 8);
-      row.deviation_id = sqlite3_column_int64 (stmt, 10);
+      row.n_periods = (guint) sqlite3_column_int64 (stmt, 10);
+      row.deviation_id = sqlite3_column_int64 (stmt, 11);
       g_array_append_val (rows, row);
     }
 

@@ -168,7 +168,7 @@ add_goals_json (JsonBuilder       *builder,
       add_string_or_null (builder, "unit", tavla_unit_to_string (tavla_metric_get_unit (goal->metric)));
       add_string_or_null (builder, "direction",
                           tavla_direction_to_string (tavla_metric_get_direction (goal->metric)));
-      add_number_or_null (builder, "target", TRUE, tavla_metric_get_target (goal->metric));
+      add_number_or_null (builder, "target", TRUE, goal->target);
       add_number_or_null (builder, "value", goal->has[0], goal->values[0]);
       add_number_or_null (builder, "previous", goal->has[1], goal->values[1]);
       add_number_or_null (builder, "last_year", goal->has[2], goal->values[2]);

@@ -17,6 +17,7 @@ typedef struct
   TavlaMetric *metric;
   gboolean     has[3];        /* the tertial, the previous one, a year before */
   gboolean     deviation;     /* the tertial's value is off target (the series' verdict) */
+  double       target;        /* the tertial's target: a count's adds up its weeks or months */
   double       values[3];
   GStrv        chart_labels;
   double       chart_values[CHART_TERTIALS];

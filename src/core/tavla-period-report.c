@@ -118,6 +118,7 @@ read_goals (TavlaPeriodReport  *report,
 
       goal = g_new0 (Goal, 1);
       goal->metric = g_object_ref (metric);
+      goal->target = tavla_metric_get_target (metric);
       goal->chart_labels = g_new0 (char *, CHART_TERTIALS + 1);
       for (guint c = 0; c < CHART_TERTIALS; c++)
         {
@@ -142,7 +143,10 @@ read_goals (TavlaPeriodReport  *report,
                       goal->has[w] = TRUE;
                       goal->values[w] = point->value;
                       if (w == 0)
-                        goal->deviation = point->deviation;
+                        {
+                          goal->deviation = point->deviation;
+                          goal->target = point->target;
+                        }
                     }
                 }
             }
@@ -412,7 +416,7 @@ add_goals (TavlaPeriodReport *report,
   for (guint i = 0; i < report->goals->len; i++)
     {
       Goal *goal = g_ptr_array_index (report->goals, i);
-      g_autofree char *target = tavla_metric_format_value (goal->metric, tavla_metric_get_target (goal->metric));
+      g_autofree char *target = tavla_metric_format_value (goal->metric, goal->target);
       g_autofree char *value = format_value (goal, 0);
       g_autofree char *before = format_value (goal, 1);
       g_autofree char *year = format_value (goal, 2);
@@ -429,7 +433,7 @@ add_goals (TavlaPeriodReport *report,
         .labels = (const char * const *) goal->chart_labels,
         .values = goal->chart_values,
         .n_points = CHART_TERTIALS,
-        .target = tavla_metric_get_target (goal->metric),
+        .target = goal->target,
       };
 
       tavla_document_add_chart (document, &chart);

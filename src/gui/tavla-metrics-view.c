@@ -376,8 +376,12 @@ reload_series (TavlaMetricsView *self)
       g_array_append_val (points, point);
     }
 
+  /* A count's target holds for one week or month; a sum of several has a
+   * target of its own per point (the core's), so no one line fits. */
   tavla_metric_chart_set_series (self->chart, unit, (TavlaChartPoint *) (void *) points->data, points->len,
-                                 tavla_metric_get_target (self->metric), TRUE);
+                                 tavla_metric_get_target (self->metric),
+                                 tavla_metric_get_unit (self->metric) != TAVLA_UNIT_COUNT ||
+                                 rollup == tavla_metric_get_period (self->metric));
 }
 
 static void

@@ -26,7 +26,10 @@ typedef enum
  *   an unsafe location) and refuses writes.
  * @TAVLA_STORE_ERROR_NEWER_SCHEMA: the file was written by a newer Tavla.
  * @TAVLA_STORE_ERROR_FAILED: SQLite or the file system failed (disk full,
- *   I/O error, damaged file).
+ *   I/O error).
+ * @TAVLA_STORE_ERROR_DAMAGED: the database file failed its check when it was
+ *   opened; it was moved aside (never changed or deleted) and the message
+ *   names the newest good backup to restore.
  */
 typedef enum
 {
@@ -35,6 +38,7 @@ typedef enum
   TAVLA_STORE_ERROR_READ_ONLY,
   TAVLA_STORE_ERROR_NEWER_SCHEMA,
   TAVLA_STORE_ERROR_FAILED,
+  TAVLA_STORE_ERROR_DAMAGED,
 } TavlaStoreError;
 
 #define TAVLA_INPUT_ERROR (tavla_input_error_quark ())

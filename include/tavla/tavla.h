@@ -5,6 +5,7 @@
 
 #include "tavla-agreement.h"
 #include "tavla-audit.h"
+#include "tavla-backup.h"
 #include "tavla-board.h"
 #include "tavla-board-agreements.h"
 #include "tavla-board-audits.h"

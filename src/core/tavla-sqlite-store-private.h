@@ -25,6 +25,10 @@ struct _TavlaSqliteStore
   GHashTable *statements;
 
   gboolean    read_only;
+  /* Opened for writing: closing writes the clean-shutdown mark. */
+  gboolean    opened_for_writing;
+  /* A write was committed since the last backup: closing takes one. */
+  gboolean    changed;
 };
 
 /* A statement from the cache is reset when it goes out of scope, so that
@@ -89,6 +93,12 @@ gint64        tavla_sqlite_store_step_insert      (TavlaSqliteStore  *self,
  * @error set unless it ran to completion. */
 gboolean      tavla_sqlite_store_step_done        (TavlaSqliteStore  *self,
                                                    sqlite3_stmt      *stmt,
+                                                   GError           **error);
+/* Runs PRAGMA quick_check (@quick) or integrity_check and
+ * foreign_key_check; @out_problems as tavla_board_check_database(). */
+gboolean      tavla_sqlite_store_check            (TavlaSqliteStore  *self,
+                                                   gboolean           quick,
+                                                   char             **out_problems,
                                                    GError           **error);
 /* Fills in the metrics vfuncs. */
 void          tavla_sqlite_metrics_class_init     (TavlaStoreClass   *store_class);

@@ -13,12 +13,14 @@
 #include <sqlite3.h>
 
 #include "tavla-board.h"
+#include "tavla-clock.h"
 #include "tavla-error.h"
 #include "tavla-sqlite-agreements.h"
 #include "tavla-sqlite-audits.h"
 #include "tavla-sqlite-meetings.h"
 #include "tavla-sqlite-feedback.h"
 #include "tavla-sqlite-reminders.h"
+#include "tavla-sqlite-backups.h"
 #include "tavla-sqlite-schema.h"
 #include "tavla-sqlite-store-private.h"
 
@@ -445,12 +447,7 @@ static char *
 migration_backup_path (TavlaSqliteStore *self,
                        gint64            from_version)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *base = g_path_get_basename (self->path);
-  g_autofree char *name = g_strdup_printf ("%s.schema-%d.%s.bak", base, (int) from_version, stamp);
-
-  return g_build_filename (g_get_user_state_dir (), "tavla", "backups", name, NULL);
+  return tavla_sqlite_backup_path (self->path, TAVLA_BACKUP_KIND_UPGRADE, (int) from_version);
 }
 
 /* Applies the missing schema steps, each in its own IMMEDIATE transaction.
@@ -495,6 +492,14 @@ failed:
   return FALSE;
 }
 
+static gboolean
+file_has_content (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && st.st_size > 0;
+}
+
 static void
 close_database (TavlaSqliteStore *self)
 {
@@ -528,6 +533,58 @@ open_connection (TavlaSqliteStore  *self,
   return configure_connection (self, error);
 }
 
+/* The file failed its check: it is closed without a checkpoint (which
+ * would write into it), moved aside with its -wal and -shm, and the error
+ * names the newest good backup. */
+static gboolean
+move_damaged_aside (TavlaSqliteStore  *self,
+                    const char        *detail,
+                    GError           **error)
+{
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) move_error = NULL;
+
+  if (self->db != NULL)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  close_database (self);
+
+  if (!tavla_sqlite_move_aside (self->path, "damaged", &aside, &move_error))
+    {
+      g_set_error (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_DAMAGED,
+                   _("The database “%s” is damaged (%s) and could not be moved aside: %s"),
+                   self->path, detail, move_error->message);
+      return FALSE;
+    }
+
+  tavla_sqlite_set_damaged_error (error, self->path, aside, detail);
+  return FALSE;
+}
+
+static gboolean
+is_damage (int rc)
+{
+  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+/* A file that was not closed cleanly (a non-empty -wal, or no
+ * clean-shutdown mark) gets SQLite's quick check before anything uses it. */
+static gboolean
+quick_check_ok (TavlaSqliteStore  *self,
+                char             **out_detail)
+{
+  g_autofree char *problems = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!tavla_sqlite_store_check (self, TRUE, &problems, &local_error))
+    {
+      *out_detail = g_strdup (local_error->message);
+      return FALSE;
+    }
+  *out_detail = g_steal_pointer (&problems);
+
+  return *out_detail == NULL;
+}
+
 static gboolean
 open_database (TavlaSqliteStore  *self,
                GError           **error)
@@ -537,11 +594,27 @@ open_database (TavlaSqliteStore  *self,
   gint64 user_version = 0;
   gint64 n_tables = 0;
   gboolean on_network = FALSE;
+  gboolean needs_check = FALSE;
+  gboolean existed = FALSE;
+  g_autofree char *mark = tavla_sqlite_mark_path (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
 
   on_network = path_is_on_network (self->path, &network_reason);
+  existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  needs_check = existed && (file_has_content (wal) || !g_file_test (mark, G_FILE_TEST_EXISTS));
 
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+  if (!existed)
     {
+      g_autofree char *damaged = tavla_sqlite_find_damaged_aside (self->path);
+
+      /* A damaged file was moved aside: an empty board in its place would
+       * look like the data was gone (and would be backed up over it). */
+      if (damaged != NULL)
+        {
+          tavla_sqlite_set_damaged_error (error, self->path, damaged, NULL);
+          return FALSE;
+        }
+
       /* A new database in an unsafe place would only ever be read-only. */
       if (on_network)
         {
@@ -556,10 +629,19 @@ open_database (TavlaSqliteStore  *self,
   if (!open_connection (self, on_network, error))
     return FALSE;
 
-  if (!query_int64 (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int64 (self, "PRAGMA user_version", &user_version, error) ||
-      !query_int64 (self, "SELECT count (*) FROM sqlite_schema", &n_tables, error))
-    return FALSE;
+  if (!query_int64 (self, "PRAGMA application_id", &application_id, NULL) ||
+      !query_int64 (self, "PRAGMA user_version", &user_version, NULL) ||
+      !query_int64 (self, "SELECT count (*) FROM sqlite_schema", &n_tables, NULL))
+    {
+      int rc = sqlite3_extended_errcode (self->db);
+
+      /* Only a file that is recognisably ours is moved aside; anything
+       * else is refused untouched. */
+      if (is_damage (rc) && tavla_sqlite_file_is_tavla (self->path) && !on_network)
+        return move_damaged_aside (self, sqlite3_errmsg (self->db), error);
+
+      return set_error_from_sqlite (self, rc, error);
+    }
 
   /* Somebody else's file: never touch it. */
   if ((application_id != 0 && application_id != TAVLA_SQLITE_APPLICATION_ID) ||
@@ -569,6 +651,14 @@ open_database (TavlaSqliteStore  *self,
                    _("“%s” is not a Tavla database (it belongs to another program). It was not changed; "
                      "choose a different file."), self->path);
       return FALSE;
+    }
+
+  if (needs_check && !on_network && application_id == TAVLA_SQLITE_APPLICATION_ID)
+    {
+      g_autofree char *detail = NULL;
+
+      if (!quick_check_ok (self, &detail))
+        return move_damaged_aside (self, detail, error);
     }
 
   if (user_version > TAVLA_SQLITE_SCHEMA_VERSION)
@@ -601,21 +691,36 @@ open_database (TavlaSqliteStore  *self,
   if (!configure_for_writing (self, error))
     return FALSE;
 
-  /* Opening an up-to-date file takes no write lock: `tavla-cli item list`
-   * in a cron job never waits for the app. */
-  if (user_version == TAVLA_SQLITE_SCHEMA_VERSION)
-    return TRUE;
-
   /* A file with data gets a verified backup before its schema changes. */
-  if (user_version > 0)
+  if (user_version > 0 && user_version < TAVLA_SQLITE_SCHEMA_VERSION)
     {
       g_autofree char *backup_path = migration_backup_path (self, user_version);
 
       if (!tavla_sqlite_store_backup (self, backup_path, error))
         return FALSE;
+      tavla_sqlite_backup_rotate (self->path);
     }
 
-  return migrate (self, error);
+  /* Opening an up-to-date file takes no write lock: `tavla-cli item list`
+   * in a cron job never waits for the app. */
+  if (user_version < TAVLA_SQLITE_SCHEMA_VERSION && !migrate (self, error))
+    return FALSE;
+
+  /* The mark comes back when this connection closes cleanly. */
+  self->opened_for_writing = TRUE;
+  if (g_unlink (mark) != 0 && errno != ENOENT)
+    g_debug ("Could not remove %s: %s", mark, g_strerror (errno));
+
+  /* The first open of a day backs up what an earlier day left. */
+  if (existed && user_version > 0 && !tavla_sqlite_backup_has_today (self->path))
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!tavla_sqlite_backup_automatic (self, &backup_error))
+        g_message ("The daily backup of %s failed: %s", self->path, backup_error->message);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -654,6 +759,8 @@ tavla_sqlite_store_commit (TavlaStore  *store,
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+
+  self->changed = TRUE;
 
   return TRUE;
 }
@@ -1234,12 +1341,42 @@ tavla_sqlite_store_step_insert (TavlaSqliteStore  *self,
   return step_insert (self, stmt, error);
 }
 
+/* Closing after a change updates the day's backup; a clean close leaves
+ * the mark that spares the next open its quick check. */
+static void
+close_cleanly (TavlaSqliteStore *self)
+{
+  g_autofree char *mark = NULL;
+  int fd = -1;
+
+  if (self->db == NULL || !self->opened_for_writing)
+    {
+      close_database (self);
+      return;
+    }
+
+  if (self->changed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tavla_sqlite_backup_automatic (self, &error))
+        g_message ("The backup of %s on closing failed: %s", self->path, error->message);
+    }
+
+  close_database (self);
+
+  mark = tavla_sqlite_mark_path (self->path);
+  fd = open (mark, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    close (fd);
+}
+
 static void
 tavla_sqlite_store_finalize (GObject *object)
 {
   TavlaSqliteStore *self = (TavlaSqliteStore *) object;
 
-  close_database (self);
+  close_cleanly (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
@@ -1354,6 +1491,17 @@ tavla_sqlite_store_backup (TavlaSqliteStore  *self,
       return FALSE;
     }
 
+  /* The file's time is when the copy was taken (the core's clock). */
+  {
+    g_autoptr(GDateTime) now = tavla_clock_now_utc ();
+    struct timespec times[2] = {
+      { .tv_sec = g_date_time_to_unix (now) }, { .tv_sec = g_date_time_to_unix (now) },
+    };
+
+    if (utimensat (AT_FDCWD, tmp_path, times, 0) != 0)
+      g_debug ("Could not set the time of %s: %s", tmp_path, g_strerror (errno));
+  }
+
   if (g_rename (tmp_path, destination) != 0)
     {
       int saved_errno = errno;
@@ -1365,4 +1513,69 @@ tavla_sqlite_store_backup (TavlaSqliteStore  *self,
     }
 
   return sync_path (dir, TRUE, error);
+}
+
+gboolean
+tavla_sqlite_store_check (TavlaSqliteStore  *self,
+                          gboolean           quick,
+                          char             **out_problems,
+                          GError           **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n_foreign = 0;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (TAVLA_IS_SQLITE_STORE (self), FALSE);
+
+  *out_problems = NULL;
+
+  rc = sqlite3_prepare_v2 (self->db, quick ? "PRAGMA quick_check (20)" : "PRAGMA integrity_check (20)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_error_from_sqlite (self, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", line);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      /* A check that stops on damage has found damage. */
+      if (is_damage (rc))
+        {
+          *out_problems = g_strdup (sqlite3_errmsg (self->db));
+          return TRUE;
+        }
+      return set_error_from_sqlite (self, rc, error);
+    }
+
+  if (!quick)
+    {
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return set_error_from_sqlite (self, rc, error);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        n_foreign++;
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return set_error_from_sqlite (self, rc, error);
+      if (n_foreign > 0)
+        {
+          g_autofree char *broken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u broken reference between tables",
+                                                                  "%u broken references between tables",
+                                                                  n_foreign), n_foreign);
+
+          g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", broken);
+        }
+    }
+
+  if (problems->len > 0)
+    *out_problems = g_string_free (g_steal_pointer (&problems), FALSE);
+
+  return TRUE;
 }

@@ -32,11 +32,13 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
+  g_autofree char *state = NULL;
 
   f->tmpdir = g_dir_make_tmp ("tavla-cli-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->tmpdir, "board.db", NULL);
   xdg = g_build_filename (f->tmpdir, "xdg", NULL);
+  state = g_build_filename (f->tmpdir, "state", NULL);
 
   /* A predictable user: English messages, a known actor, a home of its
    * own so the default database never touches the real one. */
@@ -48,6 +50,7 @@ fixture_set_up (Fixture       *f,
   f->env = g_environ_setenv (f->env, "TAVLA_USER", "Testaren", TRUE);
   f->env = g_environ_setenv (f->env, "XDG_DATA_HOME", xdg, TRUE);
   f->env = g_environ_setenv (f->env, "HOME", f->tmpdir, TRUE);
+  f->env = g_environ_setenv (f->env, "XDG_STATE_HOME", state, TRUE);
 }
 
 static void

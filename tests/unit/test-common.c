@@ -2,16 +2,35 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include <glib/gstdio.h>
 
 #include "test-common.h"
+
+static void remove_tree (const char *path);
+
+static char *state_dir = NULL;
+
+static void
+remove_state_dir (void)
+{
+  if (state_dir != NULL)
+    remove_tree (state_dir);
+}
 
 void
 test_common_init (int    *argc,
                   char ***argv)
 {
   g_autoptr(GDateTime) now = NULL;
+
+  /* Backups go to $XDG_STATE_HOME: never the real user's folder. Forked
+   * children exit with _exit() and so leave it to the parent. */
+  state_dir = g_dir_make_tmp ("tavla-state-XXXXXX", NULL);
+  g_assert_nonnull (state_dir);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  atexit (remove_state_dir);
 
   /* The tests read the English source strings. */
   g_setenv ("LANGUAGE", "C", TRUE);

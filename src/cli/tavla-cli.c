@@ -234,6 +234,14 @@ static const CliGroup groups[] = {
   { "remind", NULL, { "remind", cli_remind, NULL,
                       N_("List today's reminders, or show them as desktop notifications") } },
   { "export", export_actions, { NULL, NULL, NULL, NULL } },
+  { "backup", NULL, { "backup", cli_backup, N_("[--output FILE]"),
+                      N_("Make a checked backup of the database now") } },
+  { "backups", NULL, { "backups", cli_backups, NULL,
+                       N_("List the backups with their dates and sizes") } },
+  { "restore", NULL, { "restore", cli_restore, N_("FILE"),
+                       N_("Put a backup in place of the database (the current file is kept aside)") } },
+  { "check", NULL, { "check", cli_check, NULL,
+                     N_("Check the database for damage and broken references") } },
 };
 
 static const char *top_parameters = N_("[--db PATH] [--json] [--actor NAME] COMMAND …");
@@ -869,24 +877,32 @@ cli_fail_with_hint (const GError *error,
   return CLI_EXIT_STORAGE;
 }
 
-/* Opens the board on first use: --db, else $TAVLA_DB, else the app's. */
+/* --db, else $TAVLA_DB, else the app's. */
+char *
+cli_get_db_path (TavlaCli *cli)
+{
+  const char *env_path = g_getenv ("TAVLA_DB");
+
+  if (cli->db_path != NULL && *cli->db_path != '\0')
+    return g_strdup (cli->db_path);
+  if (env_path != NULL && *env_path != '\0')
+    return g_strdup (env_path);
+
+  return tavla_default_database_path ();
+}
+
+/* Opens the board on first use. */
 TavlaBoard *
 cli_get_board (TavlaCli  *cli,
                GError   **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *env_path = g_getenv ("TAVLA_DB");
 
   if (cli->board != NULL)
     return cli->board;
 
-  if (cli->db_path != NULL && *cli->db_path != '\0')
-    path = g_strdup (cli->db_path);
-  else if (env_path != NULL && *env_path != '\0')
-    path = g_strdup (env_path);
-  else
-    path = tavla_default_database_path ();
+  path = cli_get_db_path (cli);
 
   cli->board = tavla_board_open (path, &local_error);
   if (cli->board == NULL)

@@ -57,6 +57,7 @@ int          cli_fail_with_hint    (const GError        *error,
                                     const char          *hint);
 TavlaBoard  *cli_get_board         (TavlaCli            *cli,
                                     GError             **error);
+char        *cli_get_db_path       (TavlaCli            *cli);
 const char  *cli_get_actor         (TavlaCli            *cli);
 gboolean     cli_check_text        (const char          *option,
                                     const char          *value,
@@ -113,6 +114,12 @@ int          cli_metric_list       (TavlaCli *cli, int argc, char **argv);
 int          cli_metric_series     (TavlaCli *cli, int argc, char **argv);
 int          cli_measure_add       (TavlaCli *cli, int argc, char **argv);
 int          cli_measure_import    (TavlaCli *cli, int argc, char **argv);
+
+/* cli-backups.c */
+int          cli_backup            (TavlaCli *cli, int argc, char **argv);
+int          cli_backups           (TavlaCli *cli, int argc, char **argv);
+int          cli_restore           (TavlaCli *cli, int argc, char **argv);
+int          cli_check             (TavlaCli *cli, int argc, char **argv);
 
 /* cli-deviations.c */
 typedef gboolean   (*CliParseIdFunc) (const char             *text,

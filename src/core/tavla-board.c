@@ -7,6 +7,7 @@
 
 #include "tavla-board-meetings-private.h"
 #include "tavla-board-private.h"
+#include "tavla-sqlite-backups.h"
 #include "tavla-clock.h"
 #include "tavla-date.h"
 #include "tavla-error.h"
@@ -905,10 +906,17 @@ tavla_board_open (const char  *path,
   self = g_object_new (TAVLA_TYPE_BOARD, NULL);
   self->path = g_strdup (path);
 
-  if ((self->store = tavla_sqlite_store_open (path, error)) == NULL ||
-      !tavla_store_get_data_version (self->store, &self->data_version, error) ||
-      !load_models (self, TRUE, NULL, error))
+  if ((self->store = tavla_sqlite_store_open (path, error)) == NULL)
     return NULL;
+
+  if (!tavla_store_get_data_version (self->store, &self->data_version, error) ||
+      !load_models (self, TRUE, NULL, error))
+    {
+      /* Damage that the open did not check for (the file was closed
+       * cleanly) is handled the same way once reading finds it. */
+      tavla_sqlite_store_move_aside_if_damaged (TAVLA_SQLITE_STORE (self->store), error);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }

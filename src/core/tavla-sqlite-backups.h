@@ -44,4 +44,10 @@ void      tavla_sqlite_set_damaged_error  (GError           **error,
                                            const char        *aside,
                                            const char        *detail);
 
+/* When SQLite has reported damage on this connection: closes it, moves
+ * the file aside and sets TAVLA_STORE_ERROR_DAMAGED (replacing @error's
+ * message). Returns TRUE when it did. */
+gboolean  tavla_sqlite_store_move_aside_if_damaged (TavlaSqliteStore  *self,
+                                                    GError           **error);
+
 G_END_DECLS

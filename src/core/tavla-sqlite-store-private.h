@@ -29,6 +29,8 @@ struct _TavlaSqliteStore
   gboolean    opened_for_writing;
   /* A write was committed since the last backup: closing takes one. */
   gboolean    changed;
+  /* SQLite reported a damaged file (SQLITE_CORRUPT or SQLITE_NOTADB). */
+  gboolean    saw_damage;
 };
 
 /* A statement from the cache is reset when it goes out of scope, so that

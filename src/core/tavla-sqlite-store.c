@@ -82,6 +82,9 @@ set_error_from_sqlite (TavlaSqliteStore  *self,
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    self->saw_damage = TRUE;
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
@@ -1576,6 +1579,25 @@ tavla_sqlite_store_check (TavlaSqliteStore  *self,
 
   if (problems->len > 0)
     *out_problems = g_string_free (g_steal_pointer (&problems), FALSE);
+
+  return TRUE;
+}
+
+gboolean
+tavla_sqlite_store_move_aside_if_damaged (TavlaSqliteStore  *self,
+                                          GError           **error)
+{
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (TAVLA_IS_SQLITE_STORE (self), FALSE);
+
+  if (!self->saw_damage || self->read_only || self->db == NULL)
+    return FALSE;
+
+  detail = g_strdup (sqlite3_errmsg (self->db));
+  self->opened_for_writing = FALSE;
+  g_clear_error (error);
+  move_damaged_aside (self, detail, error);
 
   return TRUE;
 }

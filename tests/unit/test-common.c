@@ -208,3 +208,23 @@ change_recorder_stop (ChangeRecorder *recorder)
   g_string_free (recorder->log, TRUE);
   recorder->log = NULL;
 }
+
+char *
+test_find_aside (const char *db_path,
+                 const char *label)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strdup_printf ("%s.%s-", base, label);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name = NULL;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix) && !g_str_has_suffix (name, "-wal") &&
+          !g_str_has_suffix (name, "-shm"))
+        return g_build_filename (dir, name, NULL);
+    }
+
+  return NULL;
+}

@@ -34,6 +34,12 @@ gint64      test_count_rows         (TavlaBoard *board,
 void        test_exec_sql           (const char *path,
                                      const char *sql);
 
+/* The first file next to @db_path moved aside as "<db>.<label>-...". */
+char       *test_find_aside         (const char *db_path,
+                                     const char *label);
+/* A random string of SQL, markup, formula, format and Unicode pieces. */
+char       *test_hostile_string     (GRand      *rand);
+
 /* Records items-changed emissions as "pos-removed+added" words. */
 typedef struct
 {

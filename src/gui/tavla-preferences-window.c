@@ -6,6 +6,7 @@
 
 #include "tavla-gui-settings.h"
 #include "tavla-preferences-window.h"
+#include "tavla-window.h"
 
 struct _TavlaPreferencesWindow
 {
@@ -23,11 +24,16 @@ struct _TavlaPreferencesWindow
   AdwEntryRow          *development_row;
   AdwEntryRow          *quiet_start_row;
   AdwEntryRow          *quiet_end_row;
+  AdwPreferencesGroup  *backups_group;
+  AdwActionRow         *no_backups_row;
+  AdwActionRow         *check_row;
 
   /* Owned references */
   TavlaBoard           *board;
   GSettings            *settings;
   GtkStringList        *people;
+  /* The rows of backups_group, one per backup */
+  GPtrArray            *backup_rows;
 
   guint                 filling : 1;
 };
@@ -232,6 +238,132 @@ fill_reminders (TavlaPreferencesWindow *self)
 }
 
 static void
+show_toast (TavlaPreferencesWindow *self,
+            const char             *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  /* Toast titles are markup; messages may quote paths with '&'. */
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+}
+
+static void on_restore_clicked (GtkButton *button, TavlaPreferencesWindow *self);
+
+static void
+reload_backups (TavlaPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  for (guint i = 0; i < self->backup_rows->len; i++)
+    adw_preferences_group_remove (self->backups_group, g_ptr_array_index (self->backup_rows, i));
+  g_ptr_array_set_size (self->backup_rows, 0);
+
+  if (self->board != NULL)
+    backups = tavla_backup_list (tavla_board_get_path (self->board), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_backups_row), backups == NULL || backups->len == 0);
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      TavlaBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *taken = g_date_time_format (backup->taken, "%Y-%m-%d %H:%M");
+      g_autofree char *size = g_format_size (backup->size);
+      /* TRANSLATORS: a backup's kind and size: "Daily · 548.9 kB". */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), tavla_backup_kind_get_label (backup->kind), size);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), taken);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (button, !tavla_board_is_read_only (self->board));
+      g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (backup->path), g_free);
+      g_object_set_data_full (G_OBJECT (button), "backup-taken", g_strdup (taken), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->backups_group, row);
+      g_ptr_array_add (self->backup_rows, row);
+    }
+}
+
+static void
+on_back_up_now (TavlaPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->board == NULL)
+    return;
+
+  path = tavla_board_back_up_now (self->board, NULL, &error);
+  show_toast (self, path != NULL ? _("Backed up and checked") : error->message);
+  reload_backups (self);
+}
+
+static void
+on_check (TavlaPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->board == NULL)
+    return;
+
+  if (!tavla_board_check_database (self->board, &problems, &error))
+    text = g_strdup (error->message);
+  else if (problems != NULL)
+    text = g_strdup_printf (_("The database is damaged (%s); restore a backup"), problems);
+  else
+    text = g_strdup (_("The database is sound"));
+
+  adw_action_row_set_subtitle (self->check_row, text);
+  show_toast (self, text);
+}
+
+static void
+on_restore_response (AdwMessageDialog       *dialog,
+                     const char             *response,
+                     TavlaPreferencesWindow *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (g_strcmp0 (response, "restore") != 0 || !TAVLA_IS_WINDOW (parent))
+    return;
+
+  /* The window reopens the restored file; this one lets go of the board. */
+  g_clear_object (&self->board);
+  tavla_window_restore_backup (TAVLA_WINDOW (parent), backup);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_restore_clicked (GtkButton              *button,
+                    TavlaPreferencesWindow *self)
+{
+  const char *taken = g_object_get_data (G_OBJECT (button), "backup-taken");
+  GtkWidget *dialog = NULL;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Backup?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The board goes back to how it was on %s; later changes are "
+                                    "not in it. The current file is kept next to it, not deleted."),
+                                  taken);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path",
+                          g_strdup (g_object_get_data (G_OBJECT (button), "backup-path")), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 tavla_preferences_window_dispose (GObject *object)
 {
   TavlaPreferencesWindow *self = (TavlaPreferencesWindow *) object;
@@ -239,6 +371,7 @@ tavla_preferences_window_dispose (GObject *object)
   g_clear_object (&self->board);
   g_clear_object (&self->settings);
   g_clear_object (&self->people);
+  g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tavla_preferences_window_parent_class)->dispose (object);
 }
@@ -276,6 +409,7 @@ tavla_preferences_window_set_property (GObject      *object,
       self->board = g_value_dup_object (value);
       reload_people (self);
       update_database_row (self);
+      reload_backups (self);
       break;
 
     default:
@@ -303,6 +437,11 @@ tavla_preferences_window_class_init (TavlaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, person_row);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, no_backups_row);
+  gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, check_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_up_now);
+  gtk_widget_class_bind_template_callback (widget_class, on_check);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, reminders_page);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, background_switch);
@@ -324,6 +463,7 @@ tavla_preferences_window_init (TavlaPreferencesWindow *self)
 
   self->settings = tavla_gui_settings_new ();
   self->people = gtk_string_list_new (NULL);
+  self->backup_rows = g_ptr_array_new ();
   self->filling = TRUE;
   adw_combo_row_set_model (self->person_row, G_LIST_MODEL (self->people));
   self->filling = FALSE;

@@ -35,11 +35,15 @@ struct _TavlaWindow
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   TavlaReminderBar     *reminder_bar;
+  GtkWidget            *restore_button;
 
   /* Owned references */
   TavlaBoard           *board;
   GSettings            *settings;
   TavlaReminderNotifier *reminders;
+  /* The file that could not be opened, and its newest good backup */
+  char                 *failed_path;
+  char                 *newest_backup;
 };
 
 G_DEFINE_FINAL_TYPE (TavlaWindow, tavla_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -85,17 +89,65 @@ set_board (TavlaWindow *self,
 }
 
 static void
-show_open_error (TavlaWindow *self,
-                 const char  *path,
-                 const char  *message)
+show_open_error (TavlaWindow  *self,
+                 const char   *path,
+                 const GError *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  g_autoptr(TavlaBackup) newest = NULL;
+
+  /* A damaged file was moved aside: offer its newest good backup. */
+  if (g_error_matches (error, TAVLA_STORE_ERROR, TAVLA_STORE_ERROR_DAMAGED))
+    newest = tavla_backup_find_newest_good (path);
+  g_free (self->failed_path);
+  self->failed_path = g_strdup (path);
+  g_free (self->newest_backup);
+  self->newest_backup = newest != NULL ? g_strdup (newest->path) : NULL;
+  gtk_widget_set_visible (self->restore_button, newest != NULL);
 
   set_board (self, NULL);
   adw_view_switcher_title_set_subtitle (self->switcher_title, path);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+
+static void
+on_restore_newest_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            TavlaWindow      *self)
+{
+  g_autofree char *backup = g_strdup (self->newest_backup);
+
+  if (g_strcmp0 (response, "restore") == 0 && backup != NULL)
+    tavla_window_restore_backup (self, backup);
+}
+
+static void
+restore_newest_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TavlaWindow *self = TAVLA_WINDOW (widget);
+  GtkWidget *dialog = NULL;
+
+  if (self->newest_backup == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Newest Backup?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The board goes back to the backup “%s”. The damaged file "
+                                    "stays where it was moved, for rescue."), self->newest_backup);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_newest_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -271,6 +323,8 @@ tavla_window_dispose (GObject *object)
   if (self->reminders != NULL)
     tavla_reminder_notifier_stop (self->reminders);
   g_clear_object (&self->reminders);
+  g_clear_pointer (&self->failed_path, g_free);
+  g_clear_pointer (&self->newest_backup, g_free);
 
   G_OBJECT_CLASS (tavla_window_parent_class)->dispose (object);
 }
@@ -323,6 +377,8 @@ tavla_window_class_init (TavlaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_open_reminder);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, reminder_bar);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TavlaWindow, restore_button);
+  gtk_widget_class_install_action (widget_class, "win.restore-newest-backup", NULL, restore_newest_action);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TavlaWindow, read_only_label);
 }
@@ -412,7 +468,7 @@ tavla_window_open_path (TavlaWindow *self,
   board = tavla_board_open (path, &error);
   if (board == NULL)
     {
-      show_open_error (self, path, error->message);
+      show_open_error (self, path, error);
       return FALSE;
     }
 
@@ -479,5 +535,42 @@ tavla_window_export_calendar (TavlaWindow *self,
   /* Translators: %s is a file name, "tavla.ics". */
   message = g_strdup_printf (_("Calendar saved as %s"), name);
   show_toast (self, message);
+  return TRUE;
+}
+
+gboolean
+tavla_window_restore_backup (TavlaWindow *self,
+                             const char  *backup_path)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *taken_text = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GDateTime) taken = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TAVLA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  if (self->board != NULL)
+    path = g_strdup (tavla_board_get_path (self->board));
+  else
+    path = g_strdup (self->failed_path);
+  if (path == NULL)
+    return FALSE;
+
+  /* No connection of this process may stay on the file being replaced. */
+  set_board (self, NULL);
+  if (!tavla_backup_restore (path, backup_path, NULL, &taken, &error))
+    {
+      show_open_error (self, path, error);
+      return FALSE;
+    }
+  if (!tavla_window_open_path (self, path))
+    return FALSE;
+
+  taken_text = g_date_time_format (taken, "%Y-%m-%d %H:%M");
+  message = g_strdup_printf (_("Restored: the board is as it was on %s"), taken_text);
+  show_toast (self, message);
+
   return TRUE;
 }

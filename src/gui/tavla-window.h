@@ -24,6 +24,10 @@ TavlaReminderNotifier *tavla_window_get_reminder_notifier (TavlaWindow *self);
 gboolean        tavla_window_open_path      (TavlaWindow    *self,
                                              const char     *path);
 void            tavla_window_open_demo      (TavlaWindow    *self);
+/* Closes the board, puts @backup_path in place of its file (see
+ * tavla_backup_restore()), reopens it and says which date it is from. */
+gboolean        tavla_window_restore_backup (TavlaWindow    *self,
+                                             const char     *backup_path);
 void            tavla_window_choose_database (TavlaWindow   *self,
                                               gboolean       create);
 gboolean        tavla_window_export_calendar (TavlaWindow   *self,

@@ -284,11 +284,34 @@ tavla_sqlite_backup_automatic (TavlaSqliteStore  *self,
   return TRUE;
 }
 
+/* A backup interrupted by a crash leaves its temporary file; one older
+ * than an hour belongs to no running backup. */
+static void
+remove_stale_temporaries (const char *db_path)
+{
+  g_autofree char *folder_path = tavla_backup_folder (db_path);
+  g_autoptr(GDir) folder = g_dir_open (folder_path, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name = NULL;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder_path, name, NULL);
+      GStatBuf st;
+
+      if (strstr (name, BACKUP_SUFFIX ".tmp-") != NULL && g_lstat (path, &st) == 0 &&
+          S_ISREG (st.st_mode) && now - st.st_mtime > 3600)
+        g_unlink (path);
+    }
+}
+
 void
 tavla_sqlite_backup_rotate (const char *db_path)
 {
   g_autoptr(GPtrArray) backups = tavla_backup_list (db_path, NULL);
   guint seen[G_N_ELEMENTS (kinds)] = { 0 };
+
+  remove_stale_temporaries (db_path);
 
   for (guint i = 0; backups != NULL && i < backups->len; i++)
     {

@@ -440,6 +440,9 @@ tavla_preferences_window_class_init (TavlaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, no_backups_row);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, check_row);
+  /* Reachable for the tests, like a user's click. */
+  gtk_widget_class_bind_template_child_full (widget_class, "back_up_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "check_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_back_up_now);
   gtk_widget_class_bind_template_callback (widget_class, on_check);
   gtk_widget_class_bind_template_child (widget_class, TavlaPreferencesWindow, reminders_page);

@@ -165,9 +165,21 @@ test_kill_during_writes (void)
         }
       close (fds[1]);
 
-      /* Some kills land while the store opens (and checks) the file,
-       * most during commits. */
-      g_usleep (g_rand_int_range (rand, 0, 40000));
+      /* One kill in ten lands while the store opens (and checks) the
+       * file; the others during commits, after the first one. */
+      if (run % 10 == 0)
+        {
+          g_usleep (g_rand_int_range (rand, 0, 20000));
+        }
+      else
+        {
+          if (read (fds[0], &n, sizeof n) == sizeof n)
+            {
+              last = n;
+              any = TRUE;
+            }
+          g_usleep (g_rand_int_range (rand, 0, 30000));
+        }
       kill (child, SIGKILL);
       g_assert_cmpint (waitpid (child, &status, 0), ==, child);
       if (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL)
@@ -999,6 +1011,89 @@ test_hostile_strings_round_trip (void)
   g_assert_cmpuint (differences, ==, 0);
 }
 
+
+/* Exports run nothing on the reader's machine: hostile section texts come
+ * out of the HTML export as text (0 tags of theirs), and the PDF export
+ * (Pango) never reads them as markup. */
+static const char *const sections[] = {
+  "responsibilities", "case-types", "process", "statistics", "on-call", "knowledge", "billing",
+};
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static void
+test_exports_neutralise (void)
+{
+  g_autoptr(TestTmpdir) dir = test_tmpdir_new ();
+  g_autoptr(TavlaBoard) board = test_board_new_staffed (dir);
+  g_autoptr(TavlaAgreement) agreement = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+  TavlaAgreementInput input = { .department = "SOC" };
+  const char *const forbidden[] = { "<script", "<b>", "</span>", "<img" };
+  guint n_texts = 0;
+  guint n_tags = 0;
+  guint n_pdfs = 0;
+  gint64 id;
+
+  agreement = tavla_board_add_agreement (board, &input, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = tavla_agreement_get_id (agreement);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr(GBytes) html_bytes = NULL;
+      g_autofree char *html = NULL;
+
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        {
+          g_autofree char *text = test_hostile_string (rand);
+          g_autofree char *marked = g_strconcat (text, " <img src=x onerror=alert(1)> javascript:alert(1)", NULL);
+          g_autoptr(TavlaAgreement) changed = NULL;
+
+          changed = tavla_board_set_agreement_section (board, id, tavla_agreement_get_version (agreement),
+                                                       sections[s], marked, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_set_object (&agreement, changed);
+          n_texts++;
+        }
+
+      html_bytes = tavla_agreement_export (agreement, TAVLA_EXPORT_HTML, &error);
+      g_assert_no_error (error);
+      html = g_strndup (g_bytes_get_data (html_bytes, NULL), g_bytes_get_size (html_bytes));
+      for (guint f = 0; f < G_N_ELEMENTS (forbidden); f++)
+        n_tags += count_occurrences (html, forbidden[f]);
+      /* The text itself is there, escaped. */
+      g_assert_nonnull (strstr (html, "&lt;img src=x onerror=alert(1)&gt;"));
+
+      /* A sample through Pango: bad markup would warn, and warnings are
+       * fatal here. */
+      if (round % 10 == 0)
+        {
+          g_autoptr(GBytes) pdf = tavla_agreement_export (agreement, TAVLA_EXPORT_PDF, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
+          n_pdfs++;
+        }
+    }
+
+  g_test_message ("exports: %u hostile section texts in %u HTML exports, %u tags or scripts "
+                  "of theirs; %u PDF exports through Pango without a markup error; no CSV export "
+                  "exists", n_texts, 60, n_tags, n_pdfs);
+  g_assert_cmpuint (n_tags, ==, 0);
+}
+
 /* Backups, rotation, restore, permissions */
 
 static void
@@ -1225,6 +1320,7 @@ main (int   argc,
   g_test_add_func ("/reliability/every-fixture-upgrades", test_every_fixture_upgrades);
   g_test_add_func ("/reliability/killed-migration", test_killed_migration);
   g_test_add_func ("/reliability/hostile-strings", test_hostile_strings_round_trip);
+  g_test_add_func ("/reliability/exports-neutralise", test_exports_neutralise);
   g_test_add_func ("/reliability/backup-rotation", test_backup_rotation);
   g_test_add_func ("/reliability/restore", test_restore);
   g_test_add_func ("/reliability/backup-permissions", test_backup_permissions);

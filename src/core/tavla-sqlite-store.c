@@ -569,25 +569,6 @@ is_damage (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
-/* A file that was not closed cleanly (a non-empty -wal, or no
- * clean-shutdown mark) gets SQLite's quick check before anything uses it. */
-static gboolean
-quick_check_ok (TavlaSqliteStore  *self,
-                char             **out_detail)
-{
-  g_autofree char *problems = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (!tavla_sqlite_store_check (self, TRUE, &problems, &local_error))
-    {
-      *out_detail = g_strdup (local_error->message);
-      return FALSE;
-    }
-  *out_detail = g_steal_pointer (&problems);
-
-  return *out_detail == NULL;
-}
-
 static gboolean
 open_database (TavlaSqliteStore  *self,
                GError           **error)
@@ -656,12 +637,17 @@ open_database (TavlaSqliteStore  *self,
       return FALSE;
     }
 
+  /* A file that was not closed cleanly (a non-empty -wal, or no
+   * clean-shutdown mark) gets SQLite's quick check before anything uses
+   * it. A check that could not run (busy, I/O error) moves nothing. */
   if (needs_check && !on_network && application_id == TAVLA_SQLITE_APPLICATION_ID)
     {
-      g_autofree char *detail = NULL;
+      g_autofree char *problems = NULL;
 
-      if (!quick_check_ok (self, &detail))
-        return move_damaged_aside (self, detail, error);
+      if (!tavla_sqlite_store_check (self, TRUE, &problems, error))
+        return FALSE;
+      if (problems != NULL)
+        return move_damaged_aside (self, problems, error);
     }
 
   if (user_version > TAVLA_SQLITE_SCHEMA_VERSION)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Backups in Preferences, and the way back from a damaged file. */
+/* Backups in Preferences, the way back from a damaged file, and another
+ * process's write showing on the open board. */
 #include "config.h"
 
 #include <string.h>
@@ -166,14 +167,62 @@ test_damaged_offers_backup (void)
   ui_test_remove_dir (dir);
 }
 
+/* tavla-cli writes while the window is open: the board shows it within a
+ * second, without the user doing anything. */
+static void
+test_cli_write_appears (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = ui_test_make_db_path (&dir);
+  g_autofree char *cli = g_build_filename (g_getenv ("TAVLA_TEST_BUILDDIR"), "src", "cli", "tavla-cli", NULL);
+  g_autoptr(GError) error = NULL;
+  TavlaWindow *window = NULL;
+  GListModel *items = NULL;
+  const char *argv[] = { cli, "--db", path, "item", "add", "--title", "Från cron-jobbet", NULL };
+  gint64 written;
+  gint64 shown = 0;
+  int status = -1;
+
+  window = tavla_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tavla_window_open_path (window, path));
+  ui_test_iterate ();
+  items = tavla_board_get_items (tavla_window_get_board (window));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  written = g_get_monotonic_time ();
+
+  while (g_list_model_get_n_items (items) == 0 &&
+         g_get_monotonic_time () - written < 2 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  shown = g_get_monotonic_time ();
+
+  g_test_message ("a tavla-cli write showed on the open board after %.0f ms",
+                  (shown - written) / 1000.0);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_cmpint (shown - written, <, G_USEC_PER_SEC);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/backups/preferences", test_preferences_backups);
-  g_test_add_func ("/backups/damaged-offers-backup", test_damaged_offers_backup);
+  g_test_add_func ("/data-safety/preferences-backups", test_preferences_backups);
+  g_test_add_func ("/data-safety/damaged-offers-backup", test_damaged_offers_backup);
+  g_test_add_func ("/data-safety/cli-write-appears", test_cli_write_appears);
 
   return ui_test_run ();
 }

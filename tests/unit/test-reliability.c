@@ -814,7 +814,8 @@ test_killed_migration (void)
   g_autofree char *path = g_build_filename (dir, "run.db", NULL);
   g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
   g_autoptr(TavlaBoard) fresh = tavla_board_open (fresh_path, NULL);
-  g_autofree char *schemas[TAVLA_SQLITE_SCHEMA_VERSION + 1] = { NULL };
+  /* g_autofree frees one pointer, not an array: these are freed below. */
+  char *schemas[TAVLA_SQLITE_SCHEMA_VERSION + 1] = { NULL };
   g_autofree char *kept = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (1414);
   g_autoptr(GTimer) timer = g_timer_new ();
@@ -894,6 +895,8 @@ test_killed_migration (void)
 
   g_test_message ("killed migration: %u runs over %.1f ms, left at v1 %u, v2 %u, v3 %u times; "
                   "never between", n_runs, duration * 1e3, counts[1], counts[2], counts[3]);
+  for (guint i = 0; i < G_N_ELEMENTS (schemas); i++)
+    g_free (schemas[i]);
 }
 
 /* Hostile text */

@@ -258,16 +258,7 @@ print_agreement (TavlaCli       *cli,
       if (*text == '\0')
         cli_print (cli, "  %s\n", _("(Not written yet.)"));
       else
-        {
-          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-          for (guint j = 0; lines[j] != NULL; j++)
-            {
-              g_autofree char *line = cli_text_clean (lines[j]);
-
-              cli_print (cli, "  %s\n", line);
-            }
-        }
+        cli_print_indented (cli, text);
     }
 
   cli_print (cli, "\n%s\n", _("Case types"));

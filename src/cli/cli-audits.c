@@ -342,15 +342,8 @@ print_audit (TavlaCli   *cli,
 
   if (tavla_audit_get_assessment (audit) != NULL)
     {
-      g_auto(GStrv) lines = g_strsplit (tavla_audit_get_assessment (audit), "\n", -1);
-
       cli_print (cli, "\n%s\n", _("Overall assessment"));
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          g_autofree char *line = cli_text_clean (lines[i]);
-
-          cli_print (cli, "  %s\n", line);
-        }
+      cli_print_indented (cli, tavla_audit_get_assessment (audit));
     }
 
   cli_print (cli, "\n%s\n", _("Recommendations"));
@@ -368,15 +361,8 @@ print_audit (TavlaCli   *cli,
       for (guint i = 0; i < recommendations->len; i++)
         {
           TavlaRecommendation *recommendation = g_ptr_array_index (recommendations, i);
-          g_autofree char *text = cli_text_clean (tavla_recommendation_get_text (recommendation));
+          g_autofree char *text = cli_text_shorten (tavla_recommendation_get_text (recommendation), 60);
 
-          if (g_utf8_strlen (text, -1) > 60)
-            {
-              g_autofree char *head = g_utf8_substring (text, 0, 59);
-
-              g_free (text);
-              text = g_strconcat (head, "…", NULL);
-            }
           cli_table_take (table, g_strdup_printf ("%" G_GINT64_FORMAT, tavla_recommendation_get_id (recommendation)));
           cli_table_take (table, light_text (recommendation));
           cli_table_add (table, tavla_recommendation_status_get_label (tavla_recommendation_get_status (recommendation)));
@@ -919,15 +905,8 @@ cli_recommendation_list (TavlaCli  *cli,
     for (guint i = 0; i < n; i++)
       {
         g_autoptr(TavlaRecommendation) recommendation = g_list_model_get_item (recommendations, i);
-        g_autofree char *text = cli_text_clean (tavla_recommendation_get_text (recommendation));
+        g_autofree char *text = cli_text_shorten (tavla_recommendation_get_text (recommendation), 50);
 
-        if (g_utf8_strlen (text, -1) > 50)
-          {
-            g_autofree char *head = g_utf8_substring (text, 0, 49);
-
-            g_free (text);
-            text = g_strconcat (head, "…", NULL);
-          }
         cli_table_take (table, g_strdup_printf ("%" G_GINT64_FORMAT, tavla_recommendation_get_id (recommendation)));
         cli_table_take (table, g_strdup_printf ("%" G_GINT64_FORMAT, tavla_recommendation_get_audit_id (recommendation)));
         cli_table_take (table, light_text (recommendation));

@@ -309,20 +309,13 @@ cli_feedback_list (TavlaCli  *cli,
         /* One line each: the first line of the text, cut at 60 characters. */
         if (newline != NULL)
           *newline = '\0';
-        if (g_utf8_strlen (text, -1) > 60)
-          {
-            g_autofree char *cut = g_utf8_substring (text, 0, 59);
-
-            g_free (text);
-            text = g_strconcat (cut, "…", NULL);
-          }
 
         cli_table_take (table, g_strdup_printf ("%" G_GINT64_FORMAT, tavla_feedback_get_id (feedback)));
         cli_table_add (table, tavla_feedback_get_date (feedback));
         cli_table_add (table, tavla_feedback_get_department (feedback));
         cli_table_add (table, tavla_feedback_category_get_label (tavla_feedback_get_category (feedback)));
         cli_table_add (table, tavla_feedback_channel_get_label (tavla_feedback_get_channel (feedback)));
-        cli_table_add (table, text);
+        cli_table_take (table, cli_text_shorten (text, 60));
       }
     cli_table_print (table, cli);
   }

@@ -794,3 +794,33 @@ cli_print_links (TavlaCli  *cli,
     }
   cli_table_print (table, cli);
 }
+
+/* @text cleaned for a terminal, cut to @max characters with "…". */
+char *
+cli_text_shorten (const char *text,
+                  glong       max)
+{
+  g_autofree char *clean = cli_text_clean (text);
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (clean, -1) <= max)
+    return g_steal_pointer (&clean);
+
+  head = g_utf8_substring (clean, 0, max - 1);
+  return g_strconcat (head, "…", NULL);
+}
+
+/* Each line of @text, cleaned, indented by two spaces. */
+void
+cli_print_indented (TavlaCli   *cli,
+                    const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = cli_text_clean (lines[i]);
+
+      cli_print (cli, "  %s\n", line);
+    }
+}

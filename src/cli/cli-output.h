@@ -64,6 +64,10 @@ void      cli_json_append_item     (GString         *out,
 
 /* Text for people. */
 char     *cli_text_clean           (const char      *text);
+char     *cli_text_shorten         (const char      *text,
+                                    glong            max);
+void      cli_print_indented       (TavlaCli        *cli,
+                                    const char      *text);
 void      cli_print                (TavlaCli        *cli,
                                     const char      *format,
                                     ...) G_GNUC_PRINTF (2, 3);

@@ -511,7 +511,7 @@ static const char html_style[] =
   ".green { background: #2ec27e; } .yellow { background: #f6d32d; }"
   " .red { background: #e01b24; } .grey { background: #c0bfbc; }\n"
   "figure { margin: 0.6em 0; page-break-inside: avoid; break-inside: avoid; }\n"
-  "figcaption { font-size: 9.5pt; color: #333; }\n"
+  "figcaption { font-size: 9.5pt; font-weight: bold; }\n"
   ".signatures { display: flex; flex-wrap: wrap; gap: 2em; margin-top: 1em; }\n"
   ".signature { width: 7.5cm; page-break-inside: avoid; break-inside: avoid; }\n"
   ".signature .line { border-bottom: 1pt solid #000; height: 2.5em; margin-bottom: 0.3em; }\n"
@@ -645,7 +645,10 @@ render_html_chart (GString *out,
   double high = 0;
   gboolean first = TRUE;
 
-  g_string_append (out, "<figure>\n");
+  /* The caption above the chart, as in the PDF. */
+  g_string_append (out, "<figure>\n<figcaption>");
+  append_html (out, block->text);
+  g_string_append (out, "</figcaption>\n");
   g_string_append_printf (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
                                "viewBox=\"0 0 %.0f %.0f\" role=\"img\">\n",
                           SVG_WIDTH, SVG_HEIGHT, SVG_WIDTH, SVG_HEIGHT);
@@ -688,9 +691,7 @@ render_html_chart (GString *out,
       append_html (out, block->labels[i]);
       g_string_append (out, "</text>\n");
     }
-  g_string_append (out, "</svg>\n<figcaption>");
-  append_html (out, block->text);
-  g_string_append (out, "</figcaption>\n</figure>\n");
+  g_string_append (out, "</svg>\n</figure>\n");
 }
 
 /* Opens or closes the list that holds consecutive facts or bullets, and the
@@ -972,7 +973,7 @@ block_markup (Block *block)
         return g_strdup_printf ("%s\n\n\n%s\n%s: %s", text, name, date_label, date);
       }
     case BLOCK_CHART:
-      return g_strdup_printf ("<small>%s</small>", text);
+      return g_strdup_printf ("<b>%s</b>", text);
     default:
       return g_steal_pointer (&text);
     }
@@ -1240,11 +1241,10 @@ draw_text_block (TavlaDocument *self,
   double x = MARGIN + text_indent (block);
   double y = block->y;
 
+  /* The caption stands above its chart, so that it cannot be read as the
+   * next chart's. */
   if (block->kind == BLOCK_CHART)
-    {
-      draw_chart (self, cr, block, block->y);
-      y += CHART_HEIGHT + 4;
-    }
+    draw_chart (self, cr, block, block->y + layout_height (layout) + 2);
 
   if (block->kind == BLOCK_NOTICE)
     {

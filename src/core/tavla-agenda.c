@@ -887,7 +887,7 @@ tavla_board_build_agenda (TavlaBoard              *self,
   build.listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (department != NULL)
     {
-      if ((build.department = tavla_meetings_find_department (self, department, out_field, error)) == NULL)
+      if ((build.department = tavla_board_find_department_for (self, department, out_field, error)) == NULL)
         return NULL;
       agenda->department = g_strdup (tavla_department_get_name (build.department));
     }

@@ -237,44 +237,6 @@ tavla_board_get_agreement (TavlaBoard  *self,
   return tavla_agreement_store_get_agreement (store, id, today, error);
 }
 
-static TavlaDepartment *
-find_department (TavlaBoard   *self,
-                 const char   *text,
-                 const char  **out_field,
-                 GError      **error)
-{
-  g_autofree char *name = tavla_board_dup_trimmed (text);
-  g_autoptr(GPtrArray) departments = NULL;
-  TavlaDepartment *department = NULL;
-
-  if (name == NULL)
-    {
-      tavla_board_field_error ("department", out_field, error,
-                   _("Department is empty; write the name or code of one of the board’s departments."));
-      return NULL;
-    }
-
-  /* From the store, not the board's model, which waits for the end of a
-   * batch (the demo adds departments and agreements in one). */
-  departments = tavla_store_list_departments (tavla_board_get_store (self), error);
-  if (departments == NULL)
-    return NULL;
-  for (guint i = 0; department == NULL && i < departments->len; i++)
-    {
-      TavlaDepartment *candidate = g_ptr_array_index (departments, i);
-
-      if (g_strcmp0 (tavla_department_get_name (candidate), name) == 0 ||
-          g_strcmp0 (tavla_department_get_code (candidate), name) == 0)
-        department = g_object_ref (candidate);
-    }
-  if (department == NULL)
-    tavla_board_field_errorf ("department", out_field, error,
-                  _("Department “%s” does not exist; write the name or code of an existing department "
-                    "(see “department list”) or add it first."), name);
-
-  return department;
-}
-
 GListModel *
 tavla_board_list_agreements (TavlaBoard                 *self,
                              const TavlaAgreementQuery  *query,
@@ -298,7 +260,7 @@ tavla_board_list_agreements (TavlaBoard                 *self,
     return NULL;
 
   if (query->department != NULL &&
-      (department = find_department (self, query->department, NULL, error)) == NULL)
+      (department = tavla_board_find_department_for (self, query->department, NULL, error)) == NULL)
     return NULL;
 
   if (!tavla_board_parse_date (query->on, "on", _("Date"), &on, NULL, error))
@@ -676,7 +638,7 @@ tavla_board_add_agreement (TavlaBoard                 *self,
   g_return_val_if_fail (input != NULL, NULL);
 
   if ((store = get_agreement_store (self, error)) == NULL ||
-      (department = find_department (self, input->department, out_field, error)) == NULL ||
+      (department = tavla_board_find_department_for (self, input->department, out_field, error)) == NULL ||
       !check_input (input, &checked, out_field, error) ||
       !load_versions (store, tavla_department_get_id (department), &versions, error))
     return NULL;

@@ -71,44 +71,6 @@ parse_date (const char   *text,
   return TRUE;
 }
 
-static TavlaDepartment *
-find_department (TavlaBoard   *self,
-                 const char   *text,
-                 const char  **out_field,
-                 GError      **error)
-{
-  g_autofree char *name = tavla_board_dup_trimmed (text);
-  g_autoptr(GPtrArray) departments = NULL;
-  TavlaDepartment *department = NULL;
-
-  if (name == NULL)
-    {
-      tavla_board_field_errorf ("department", out_field, error, "%s",
-                    _("Department is empty; write the name or code of the department the feedback is about."));
-      return NULL;
-    }
-
-  /* From the store, not the board's model, which waits for the end of a
-   * batch (the demo adds departments and feedback in one). */
-  departments = tavla_store_list_departments (tavla_board_get_store (self), error);
-  if (departments == NULL)
-    return NULL;
-  for (guint i = 0; department == NULL && i < departments->len; i++)
-    {
-      TavlaDepartment *candidate = g_ptr_array_index (departments, i);
-
-      if (g_strcmp0 (tavla_department_get_name (candidate), name) == 0 ||
-          g_strcmp0 (tavla_department_get_code (candidate), name) == 0)
-        department = g_object_ref (candidate);
-    }
-  if (department == NULL)
-    tavla_board_field_errorf ("department", out_field, error,
-                  _("Department “%s” does not exist; write the name or code of one of the board’s "
-                    "departments (“department list” shows them)."), name);
-
-  return department;
-}
-
 static gboolean
 parse_channel (const char            *text,
                TavlaFeedbackChannel  *out_channel,
@@ -209,7 +171,7 @@ check_input (TavlaBoard                *self,
                          _("Date is empty; write the day the feedback came in as YYYY-MM-DD."));
   if (!parse_date (input->date, "date", _("Date"), &checked->date, out_field, error) ||
       !parse_channel (input->channel, &checked->channel, out_field, error) ||
-      (checked->department = find_department (self, input->department, out_field, error)) == NULL ||
+      (checked->department = tavla_board_find_department_for (self, input->department, out_field, error)) == NULL ||
       !parse_category (input->category, &checked->category, out_field, error))
     return FALSE;
 
@@ -414,7 +376,7 @@ tavla_board_list_feedback (TavlaBoard                *self,
       if (!period_days (query->period, &from, &to, error))
         return NULL;
       if (tavla_board_is_given (query->department) &&
-          (department = find_department (self, query->department, NULL, error)) == NULL)
+          (department = tavla_board_find_department_for (self, query->department, NULL, error)) == NULL)
         return NULL;
       if ((by_channel = query->channel != NULL && *query->channel != '\0') &&
           !parse_channel (query->channel, &channel, NULL, error))
@@ -982,7 +944,7 @@ tavla_board_summarize_feedback (TavlaBoard  *self,
   if (!period_days (trimmed, &from, &to, error))
     return NULL;
   if (tavla_board_is_given (department) &&
-      (found = find_department (self, department, NULL, error)) == NULL)
+      (found = tavla_board_find_department_for (self, department, NULL, error)) == NULL)
     return NULL;
 
   tavla_period_parse (trimmed, &parsed, NULL);

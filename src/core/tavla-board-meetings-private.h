@@ -10,12 +10,6 @@ G_BEGIN_DECLS
 /* Shared by tavla-board-meetings.c and tavla-agenda.c. */
 TavlaMeetingStore *tavla_board_get_meeting_store  (TavlaBoard   *self,
                                                    GError      **error);
-/* A department by name or code; an input error (field "department") when
- * unknown. */
-TavlaDepartment   *tavla_meetings_find_department (TavlaBoard   *self,
-                                                   const char   *text,
-                                                   const char  **out_field,
-                                                   GError      **error);
 
 /*
  * For tavla-board.c: an item change attributed to meeting @meeting_id

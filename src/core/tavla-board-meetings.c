@@ -33,40 +33,6 @@ tavla_board_get_meeting_store (TavlaBoard  *self,
   return TAVLA_MEETING_STORE (store);
 }
 
-TavlaDepartment *
-tavla_meetings_find_department (TavlaBoard   *self,
-                                const char   *text,
-                                const char  **out_field,
-                                GError      **error)
-{
-  g_autofree char *name = tavla_board_dup_trimmed (text);
-  g_autoptr(GPtrArray) departments = NULL;
-
-  if (name == NULL)
-    {
-      tavla_board_field_errorf ("department", out_field, error,
-                                  _("Department is empty; write the name or code of one of the board’s departments."));
-      return NULL;
-    }
-
-  if ((departments = tavla_store_list_departments (tavla_board_get_store (self), error)) == NULL)
-    return NULL;
-
-  for (guint i = 0; i < departments->len; i++)
-    {
-      TavlaDepartment *candidate = g_ptr_array_index (departments, i);
-
-      if (g_strcmp0 (tavla_department_get_name (candidate), name) == 0 ||
-          g_strcmp0 (tavla_department_get_code (candidate), name) == 0)
-        return g_object_ref (candidate);
-    }
-
-  tavla_board_field_errorf ("department", out_field, error,
-                              _("Department “%s” does not exist; write the name or code of an existing department "
-                                "(see “department list”) or add it first."), name);
-  return NULL;
-}
-
 static gboolean
 write_meeting_history (TavlaBoard  *self,
                        gint64       meeting_id,
@@ -205,7 +171,7 @@ tavla_board_add_meeting (TavlaBoard               *self,
     return NULL;
 
   if (input->kind != TAVLA_MEETING_WEEKLY && tavla_board_is_given (input->department) &&
-      (department = tavla_meetings_find_department (self, input->department, out_field, error)) == NULL)
+      (department = tavla_board_find_department_for (self, input->department, out_field, error)) == NULL)
     return NULL;
 
   if ((attendees = resolve_attendees (self, input->attendees, out_field, error)) == NULL)

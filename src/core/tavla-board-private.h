@@ -42,6 +42,12 @@ gboolean    tavla_board_field_errorf        (const char  *field,
                                              GError     **error,
                                              const char  *format,
                                              ...) G_GNUC_PRINTF (4, 5);
+/* The department named (by name or code) in a form's field "department";
+ * an input error when it is empty or unknown. */
+TavlaDepartment *tavla_board_find_department_for (TavlaBoard  *self,
+                                                  const char  *text,
+                                                  const char **out_field,
+                                                  GError     **error);
 /* Whether @text holds more than white space. */
 gboolean    tavla_board_is_given            (const char  *text);
 /* Parses an optional ISO date into *@out (NULL when not given); an input

@@ -1353,3 +1353,41 @@ tavla_board_parse_date (const char   *text,
   return TRUE;
 }
 
+
+/* The department a form names, by name or code, read from the store (not
+ * the board's model, which waits for the end of a batch: the demo adds
+ * departments and what refers to them in one). */
+TavlaDepartment *
+tavla_board_find_department_for (TavlaBoard   *self,
+                                 const char   *text,
+                                 const char  **out_field,
+                                 GError      **error)
+{
+  g_autofree char *name = tavla_board_dup_trimmed (text);
+  g_autoptr(GPtrArray) departments = NULL;
+
+  if (name == NULL)
+    {
+      tavla_board_field_error ("department", out_field, error,
+                               _("Department is empty; write the name or code of one of the board’s "
+                                 "departments."));
+      return NULL;
+    }
+
+  if ((departments = tavla_store_list_departments (self->store, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < departments->len; i++)
+    {
+      TavlaDepartment *candidate = g_ptr_array_index (departments, i);
+
+      if (g_strcmp0 (tavla_department_get_name (candidate), name) == 0 ||
+          g_strcmp0 (tavla_department_get_code (candidate), name) == 0)
+        return g_object_ref (candidate);
+    }
+
+  tavla_board_field_errorf ("department", out_field, error,
+                            _("Department “%s” does not exist; write the name or code of an existing "
+                              "department (see “department list”) or add it first."), name);
+  return NULL;
+}
